@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CustomerApi.Bootstrap;
+
+public static class StartupBanner
+{
+    /// <summary>Once listening, tells a newcomer how to call the demo store.</summary>
+    public static void PrintDemoWhenStarted(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? "http://localhost:5080";
+            Console.WriteLine($"""
+
+                CustomerApi is listening on {address} (no stores configured, so a demo store was created).
+                  store hash:   {DemoStore.Hash}
+                  X-Auth-Token: {DemoStore.Token}
+                  try:          curl -H 'X-Auth-Token: {DemoStore.Token}' {address}/stores/{DemoStore.Hash}/v2/customers/count
+                  Swagger UI:   {address}/swagger
+
+                """);
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using CustomerApi.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CustomerApi.Data;
+
+public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> options) : DbContext(options)
+{
+    public DbSet<Store> Stores => Set<Store>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);
+
+    // SQLite hands DateTimes back without a kind; every instant we store is UTC.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,14 @@
+namespace CustomerApi.Data.Entities;
+
+/// <summary>A tenant: everything of a store is reached through its <see cref="Hash"/> and one of its tokens.</summary>
+public sealed class Store
+{
+    public int Id { get; set; }
+    public required string Hash { get; set; }
+
+    /// <summary>The last customer id handed out; ids are per store, ascending and never reused.</summary>
+    public int LastCustomerId { get; set; }
+
+    public DateTime DateCreated { get; set; }
+    public List<ApiToken> Tokens { get; } = [];
+}

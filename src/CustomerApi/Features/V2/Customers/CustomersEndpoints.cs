@@ -1,0 +1,149 @@
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Querying;
+using CustomerApi.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V2.Customers;
+
+public static class CustomersEndpoints
+{
+    public static RouteGroupBuilder MapCustomersV2(this RouteGroupBuilder v2)
+    {
+        var customers = v2.MapGroup("/customers").WithTags("Customers (V2)");
+        customers.MapGet("", List);
+        customers.MapPost("", Create);
+        customers.MapDelete("", DeleteMany);
+        customers.MapGet("/count", Count);
+        customers.MapGet("/{customer_id:int}", Get);
+        customers.MapPut("/{customer_id:int}", Update);
+        customers.MapDelete("/{customer_id:int}", Delete);
+        customers.MapPost("/{customer_id:int}/validate", ValidatePassword);
+        return v2;
+    }
+
+    private static IQueryable<Customer> Of(this CustomerDbContext db, StoreContext store) =>
+        db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id);
+
+    public static async Task<Results<Ok<List<CustomerV2>>, NoContent>> List(
+        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var paging = Paging.From(filter);
+        if (paging.Offset is not { } offset)
+        {
+            return TypedResults.NoContent();
+        }
+
+        var page = await filter.Apply(db.Of(store)).OrderBy(c => c.Id).Skip(offset).Take(paging.Limit)
+            .Select(CustomerMapping.Projection).ToListAsync(ct);
+        if (page.Count == 0)
+        {
+            return TypedResults.NoContent(); // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
+        }
+
+        var links = new CustomerLinks(request, store.Hash);
+        page.ForEach(c => links.Fill(c));
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Ok<CountV2>> Count([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(new CountV2(await filter.Apply(db.Of(store)).CountAsync(ct)));
+
+    public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Get(
+        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, HttpRequest request, CancellationToken ct)
+    {
+        var customer = await db.Of(store).Where(c => c.Id == customerId).Select(CustomerMapping.Projection).FirstOrDefaultAsync(ct);
+        return customer is null ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
+    }
+
+    public static async Task<Results<Created<CustomerV2>, BcErrorResult>> Create(
+        CreateCustomerV2 body, StoreContext store, CustomerDbContext db, PasswordService passwords, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
+    {
+        var email = body.Email!.Trim();
+        if (await db.Of(store).AnyAsync(c => c.EmailKey == CustomerEmails.Key(email), ct))
+        {
+            return BcErrors.DuplicateEmail(email);
+        }
+
+        var now = clock.UtcNowToTheSecond();
+        var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
+        body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        customer.Id = await CustomerIds.TakeAsync(db, store.Id, ct);
+        db.Customers.Add(customer);
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return BcErrors.DuplicateEmail(email);
+        }
+
+        await transaction.CommitAsync(ct);
+        return TypedResults.Created($"/stores/{store.Hash}/v2/customers/{customer.Id}", customer.ToV2(new CustomerLinks(request, store.Hash)));
+    }
+
+    public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Update(
+        [FromRoute(Name = "customer_id")] int customerId, UpdateCustomerV2 body, StoreContext store, CustomerDbContext db,
+        PasswordService passwords, TimeProvider clock, HttpRequest request, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.StoreId == store.Id && c.Id == customerId, ct);
+        if (customer is null)
+        {
+            return BcErrors.NotFound(ApiVersion.V2);
+        }
+
+        var email = body.Email?.Trim();
+        if (email is not null && CustomerEmails.Key(email) != customer.EmailKey
+            && await db.Of(store).AnyAsync(c => c.EmailKey == CustomerEmails.Key(email), ct))
+        {
+            return BcErrors.DuplicateEmail(email);
+        }
+
+        body.ApplyTo(customer, passwords, clock.UtcNowToTheSecond());
+        if (!await db.TrySaveUniqueAsync(ct))
+        {
+            return BcErrors.DuplicateEmail(email!);
+        }
+
+        return TypedResults.Ok(customer.ToV2(new CustomerLinks(request, store.Hash)));
+    }
+
+    public static async Task<Results<NoContent, BcErrorResult>> Delete(
+        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CancellationToken ct)
+    {
+        var deleted = await db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.NoContent();
+    }
+
+    /// <summary>Deletes every customer of the store, or those matching the list filters; paging does not apply.</summary>
+    public static async Task<NoContent> DeleteMany([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
+    {
+        await filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<PasswordValidationV2>, BcErrorResult>> ValidatePassword(
+        [FromRoute(Name = "customer_id")] int customerId, ValidatePasswordV2 body, StoreContext store, CustomerDbContext db,
+        PasswordService passwords, CancellationToken ct)
+    {
+        var stored = await db.Of(store).Where(c => c.Id == customerId).Select(c => new { c.PasswordHash }).FirstOrDefaultAsync(ct);
+        if (stored is null)
+        {
+            return BcErrors.NotFound(ApiVersion.V2);
+        }
+
+        var check = passwords.Verify(stored.PasswordHash, body.Password!);
+        if (check == PasswordCheck.RightButRehash)
+        {
+            var rehashed = passwords.Hash(body.Password!);
+            await db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.PasswordHash, rehashed), ct);
+        }
+
+        return TypedResults.Ok(new PasswordValidationV2(check != PasswordCheck.Wrong));
+    }
+}

@@ -1,0 +1,18 @@
+using CustomerApi.Features.V2.Customers;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Validation;
+
+namespace CustomerApi.Features.V2;
+
+public static class V2Routes
+{
+    /// <summary>Everything under <c>/stores/{store_hash}/v2</c>.</summary>
+    public static IEndpointRouteBuilder MapV2(this IEndpointRouteBuilder app)
+    {
+        app.MapStoreApi(ApiVersion.V2, Scopes.Customers)
+            .WithValidation()
+            .MapCustomersV2();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using System.Reflection;
+
+namespace CustomerApi.Infrastructure.Auth;
+
+/// <summary>The authenticated store of the request; handlers take it as a parameter.</summary>
+public sealed record StoreContext(int Id, string Hash)
+{
+    // Set by StoreAuthMiddleware before any /stores endpoint runs.
+    public static ValueTask<StoreContext?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        ValueTask.FromResult(context.Features.Get<StoreContext>());
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CustomerApi.Infrastructure.Errors;
+
+/// <summary>Maps whatever escapes a handler to a BigCommerce error body; never a stack trace.</summary>
+public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true; // the client went away; nobody is left to answer
+        }
+
+        var version = ApiVersions.FromPath(httpContext.Request.Path);
+        var result = exception switch
+        {
+            BadHttpRequestException bad => FromBadRequest(version, bad),
+            _ => null,
+        };
+        if (result is null)
+        {
+            LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            result = BcErrors.Unexpected(version);
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static BcErrorResult FromBadRequest(ApiVersion version, BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => BcErrors.PayloadTooLarge(version),
+        StatusCodes.Status415UnsupportedMediaType => BcErrors.UnsupportedMediaType(version),
+        _ when bad.InnerException is JsonException json => FromJson(version, json),
+        _ when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => BcErrors.EmptyBody(version),
+        _ => BcErrors.BadRequest(version),
+    };
+
+    private static BcErrorResult FromJson(ApiVersion version, JsonException json)
+    {
+        // The reader's own exception (bad syntax, truncation, invalid UTF-8, too deep) rides inside as JsonReaderException.
+        if (json.InnerException is JsonException || json.BytePositionInLine is null && json.Path is null)
+        {
+            return BcErrors.MalformedJson(version);
+        }
+
+        var field = JsonPaths.ToField(json.Path);
+        return field is null
+            ? BcErrors.InvalidField(version, "body", "The request body must be a JSON object.")
+            : BcErrors.InvalidField(version, field, json.Message.StartsWith("Duplicate", StringComparison.Ordinal)
+                ? "The field appears more than once."
+                : "The value is not of the expected type.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
+}
+
+internal static class JsonPaths
+{
+    /// <summary><c>$.a.b</c> → <c>a.b</c>, <c>$['a']</c> → <c>a</c>, <c>$</c> → null.</summary>
+    public static string? ToField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        var field = path.TrimStart('$').TrimStart('.').Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal);
+        return field.TrimStart('.');
+    }
+}

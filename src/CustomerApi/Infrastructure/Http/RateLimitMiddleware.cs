@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+
+namespace CustomerApi.Infrastructure.Http;
+
+/// <summary>
+/// BigCommerce's per-store quota: a fixed window, one unit a request, the four X-Rate-Limit headers on every
+/// authenticated answer and 429 with X-Retry-After when the quota is spent (behaviour doc section 5).
+/// The default quota is generous so that load tests measure the emulator, not the limit.
+/// </summary>
+public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration configuration, TimeProvider clock)
+{
+    private readonly long _windowMs = configuration.GetValue<long?>("RateLimit:WindowMs") ?? 30_000;
+    private readonly int _quota = configuration.GetValue<int?>("RateLimit:RequestsPerWindow") ?? 1_000_000;
+    private readonly ConcurrentDictionary<int, Window> _windows = new();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var store = context.Features.Get<StoreContext>();
+        if (store is null)
+        {
+            return next(context);
+        }
+
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var (left, resetMs) = _windows.GetOrAdd(store.Id, _ => new Window()).Take(now, _windowMs, _quota);
+        var headers = context.Response.Headers;
+        headers["X-Rate-Limit-Time-Window-Ms"] = _windowMs.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Requests-Quota"] = _quota.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Requests-Left"] = Math.Max(left, 0).ToString(CultureInfo.InvariantCulture);
+        if (left < 0)
+        {
+            headers["X-Retry-After"] = ((resetMs + 999) / 1000).ToString(CultureInfo.InvariantCulture);
+            return BcErrors.TooManyRequests(ApiVersions.FromPath(context.Request.Path)).ExecuteAsync(context);
+        }
+
+        return next(context);
+    }
+
+    private sealed class Window
+    {
+        private long _start;
+        private int _used;
+
+        /// <returns>Requests left after this one (negative: refused) and milliseconds until the window resets.</returns>
+        public (int Left, long ResetMs) Take(long nowMs, long windowMs, int quota)
+        {
+            lock (this)
+            {
+                if (nowMs - _start >= windowMs)
+                {
+                    _start = nowMs;
+                    _used = 0;
+                }
+
+                _used++;
+                return (quota - _used, windowMs - (nowMs - _start));
+            }
+        }
+    }
+}

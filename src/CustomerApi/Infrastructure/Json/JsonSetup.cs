@@ -1,0 +1,19 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace CustomerApi.Infrastructure.Json;
+
+public static class JsonSetup
+{
+    /// <summary>Answers are application/json, never HTML: write ' and &amp; as they are, as BigCommerce does, not as \u0027.</summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    /// <summary>Wire names are snake_case; a key sent twice is refused rather than silently last-wins.</summary>
+    public static IServiceCollection AddBcJson(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Encoder = Encoder;
+        });
+}

@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace CustomerApi.Infrastructure.Querying;
+
+/// <summary>Parses query-string values. Validators check them with the Is* methods; filters read them with the others.</summary>
+public static class QueryValues
+{
+    public static bool IsInt(string? text) => text is null || int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+
+    public static int? ToInt(string? text) =>
+        text is not null && int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    public static bool IsDate(string? text) => text is null || DateFilters.TryParse(text, out _);
+
+    public static DateTime? ToDate(string? text) => DateFilters.TryParse(text, out var value) ? value : null;
+}

@@ -1,0 +1,55 @@
+using CustomerApi.Bootstrap;
+using CustomerApi.Data;
+using CustomerApi.Features.Health;
+using CustomerApi.Features.V2;
+using CustomerApi.Infrastructure;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Http;
+using CustomerApi.Infrastructure.Json;
+using CustomerApi.Services;
+using FluentValidation;
+
+var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<StoreDirectory>();
+builder.Services.AddSingleton<PasswordService>();
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+builder.Services.AddBcJson();
+builder.Services.AddExceptionHandler<BcExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so bad bodies reach BcExceptionHandler
+builder.Services.AddResponseCompression();
+builder.Services.AddBcOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
+app.UseBcStatusCodeBodies();
+app.UseResponseCompression();
+app.UseMiddleware<BodySizeLimitMiddleware>();
+app.UseMiddleware<AcceptNegotiationMiddleware>();
+app.UseRouting();
+app.UseMiddleware<StoreAuthMiddleware>();
+app.UseMiddleware<RateLimitMiddleware>();
+
+app.UseBcSwaggerUi();
+app.MapHealth();
+app.MapV2();
+
+var demoSeeded = await app.Services.InitializeDatabaseAsync();
+if (demoSeeded)
+{
+    app.PrintDemoWhenStarted();
+}
+
+await app.RunAsync();
+
+public partial class Program;
