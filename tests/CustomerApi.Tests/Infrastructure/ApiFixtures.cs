@@ -1,0 +1,67 @@
+using CustomerApi.Bootstrap;
+using CustomerApi.Data;
+using CustomerApi.Infrastructure.Auth;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerApi.Tests.Infrastructure;
+
+/// <summary>
+/// What a test class gets: the shared application on its provider, and <see cref="NewStoreAsync"/> so each test
+/// works in a store of its own (no cleanup, safe in parallel, never a global count).
+/// </summary>
+public abstract class ApiFixture
+{
+    private static readonly Lazy<Task<ApiFactory>> Sqlite = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"customerapi-test-{Guid.NewGuid():N}.db");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        };
+        return Task.FromResult(Started(new ApiFactory(StorageProvider.Sqlite, $"Data Source={file}")));
+    });
+
+    private static readonly Lazy<Task<ApiFactory>> Postgres = new(async () =>
+        Started(new ApiFactory(StorageProvider.Postgres, await PostgresServer.NewDatabaseAsync())));
+
+    public abstract StorageProvider Provider { get; }
+
+    public Task<ApiFactory> FactoryAsync() => (Provider == StorageProvider.Postgres ? Postgres : Sqlite).Value;
+
+    /// <summary>A new store with one token; the client sends that token and talks to <c>/stores/{hash}/v2/</c>.</summary>
+    public async Task<TestStore> NewStoreAsync(params string[] scopes)
+    {
+        var factory = await FactoryAsync();
+        var hash = "t" + Guid.NewGuid().ToString("N")[..12];
+        var token = Guid.NewGuid().ToString("N");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }] };
+            await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
+        }
+
+        return new TestStore(factory, hash, token);
+    }
+
+    /// <summary>A client with no token at all.</summary>
+    public async Task<HttpClient> AnonymousClientAsync() => TestStore.Client(await FactoryAsync(), token: null, baseAddress: "http://localhost/");
+
+    private static ApiFactory Started(ApiFactory factory)
+    {
+        _ = factory.Server; // builds the host: migrations and bootstrap run now, once
+        return factory;
+    }
+}
+
+public sealed class SqliteApi : ApiFixture
+{
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+}
+
+public sealed class PostgresApi : ApiFixture
+{
+    public override StorageProvider Provider => StorageProvider.Postgres;
+}

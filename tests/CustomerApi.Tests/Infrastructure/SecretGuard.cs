@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace CustomerApi.Tests.Infrastructure;
+
+/// <summary>
+/// Sits in every test client: a response that carries a password, a password field or a stored hash fails the
+/// test that received it, whatever that test was about.
+/// </summary>
+public sealed partial class SecretGuard : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var headers = response.Headers.ToString() + response.Content.Headers;
+        foreach (var text in new[] { body, headers })
+        {
+            SecretField().IsMatch(text).ShouldBeFalse($"{request.Method} {request.RequestUri} answered with a password field: {text}");
+            text.ShouldNotContain("AQAAAA", customMessage: $"{request.Method} {request.RequestUri} answered with a password hash");
+            foreach (var password in Passwords.All)
+            {
+                text.ShouldNotContain(password, customMessage: $"{request.Method} {request.RequestUri} answered with a password");
+            }
+        }
+
+        return response;
+    }
+
+    [GeneratedRegex("\"(password|password_hash|password_confirmation|new_password|_authentication)\"\\s*:")]
+    private static partial Regex SecretField();
+}
+
+/// <summary>The passwords tests use; none may ever come back in a response.</summary>
+public static class Passwords
+{
+    public const string Good = "Correct1horse";
+    public const string Other = "Battery2staple";
+    public static readonly string[] All = [Good, Other];
+}
