@@ -11,6 +11,11 @@ public sealed partial class SecretGuard : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
+        if (request.RequestUri!.AbsolutePath.StartsWith("/openapi/", StringComparison.Ordinal))
+        {
+            return response; // the API description names the write-only fields; it holds no customer's data
+        }
+
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var headers = response.Headers.ToString() + response.Content.Headers;
         foreach (var text in new[] { body, headers })

@@ -1,0 +1,20 @@
+# Multi-stage: build with the SDK, run on the ASP.NET runtime as the image's non-root user.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/CustomerApi/CustomerApi.csproj src/CustomerApi/
+RUN dotnet restore src/CustomerApi/CustomerApi.csproj
+COPY src/ src/
+RUN dotnet publish src/CustomerApi/CustomerApi.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+RUN mkdir /data && chown "$APP_UID" /data
+USER $APP_UID
+# SQLite (the default) keeps its file in /data; set Storage__Provider=Postgres to use PostgreSQL instead.
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ConnectionStrings__Sqlite="Data Source=/data/customerapi.db"
+VOLUME /data
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "CustomerApi.dll"]
