@@ -256,6 +256,19 @@ public abstract class CustomerCrudTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Head_answers_like_get_for_a_read_only_token()
+    {
+        var store = await api.NewStoreAsync();
+        await store.CreateCustomerAsync("head@example.com");
+        var readOnly = await api.NewStoreAsync("store_v2_customers_read_only");
+
+        (await store.V2.SendAsync(new HttpRequestMessage(HttpMethod.Head, "customers/1"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await store.V2.SendAsync(new HttpRequestMessage(HttpMethod.Head, "customers/2"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await readOnly.V2.SendAsync(new HttpRequestMessage(HttpMethod.Head, "customers/count"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await readOnly.V2.SendAsync(new HttpRequestMessage(HttpMethod.Head, "customers"))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
     public async Task A_deleted_customers_email_can_be_used_again()
     {
         var store = await api.NewStoreAsync();
