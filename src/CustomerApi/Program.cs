@@ -11,7 +11,8 @@ using CustomerApi.Services;
 using FluentValidation;
 
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints"]))
+string[] addressSettings = ["urls", "http_ports", "https_ports"]; // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP(S)_PORTS
+if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key])) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
