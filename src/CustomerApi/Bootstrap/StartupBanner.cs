@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CustomerApi.Bootstrap;
 
-public static class StartupBanner
+public static partial class StartupBanner
 {
     /// <summary>Once listening, tells a newcomer how to call the demo store.</summary>
     public static void PrintDemoWhenStarted(this WebApplication app)
@@ -12,6 +13,7 @@ public static class StartupBanner
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? "http://localhost:5080";
+            address = WildcardHost().Replace(address, "://localhost:"); // a wildcard binding is reached on localhost
             Console.WriteLine($"""
 
                 CustomerApi is listening on {address} (no stores configured, so a demo store was created).
@@ -23,4 +25,7 @@ public static class StartupBanner
                 """);
         });
     }
+
+    [GeneratedRegex(@"://(\[::\]|0\.0\.0\.0|\+|\*):")]
+    private static partial Regex WildcardHost();
 }
