@@ -1,0 +1,83 @@
+using YamlDotNet.RepresentationModel;
+
+namespace CustomerApi.Tests.Infrastructure;
+
+/// <summary>
+/// BigCommerce's own OpenAPI description (shared/spec, beside the repository; or CUSTOMERAPI_SPEC_DIR), read so
+/// tests can hold responses against the contract itself rather than against our reading of it.
+/// </summary>
+public sealed class BigCommerceSpec
+{
+    public const string EnvironmentVariable = "CUSTOMERAPI_SPEC_DIR";
+
+    private readonly YamlMappingNode _root;
+
+    private BigCommerceSpec(YamlMappingNode root) => _root = root;
+
+    public static BigCommerceSpec Load(string fileName)
+    {
+        var directory = Environment.GetEnvironmentVariable(EnvironmentVariable) ?? FindSharedSpec()
+            ?? throw new InvalidOperationException(
+                $"BigCommerce's spec ({fileName}) was not found in a shared/spec folder above {AppContext.BaseDirectory}; set {EnvironmentVariable}.");
+        var yaml = new YamlStream();
+        using var reader = File.OpenText(Path.Combine(directory, fileName));
+        yaml.Load(reader);
+        return new BigCommerceSpec((YamlMappingNode)yaml.Documents[0].RootNode);
+    }
+
+    public IEnumerable<string> Paths => ((YamlMappingNode)_root["paths"]).Children.Keys.Select(k => k.ToString());
+
+    public IEnumerable<string> Methods(string path) =>
+        ((YamlMappingNode)((YamlMappingNode)_root["paths"])[path]).Children.Keys.Select(k => k.ToString()).Where(k => k != "parameters");
+
+    /// <summary>Every property a schema declares, following allOf and $ref, with its declared type.</summary>
+    public IReadOnlyDictionary<string, (string Type, bool Nullable)> Properties(string schema)
+    {
+        var found = new Dictionary<string, (string, bool)>();
+        Collect(Schema(schema), found);
+        return found;
+    }
+
+    private YamlMappingNode Schema(string name) => (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)_root["components"])["schemas"])[name];
+
+    private void Collect(YamlMappingNode schema, Dictionary<string, (string, bool)> found)
+    {
+        if (schema.Children.TryGetValue("$ref", out var reference))
+        {
+            Collect(Schema(reference.ToString().Split('/')[^1]), found);
+        }
+
+        if (schema.Children.TryGetValue("allOf", out var parts))
+        {
+            foreach (var part in (YamlSequenceNode)parts)
+            {
+                Collect((YamlMappingNode)part, found);
+            }
+        }
+
+        if (schema.Children.TryGetValue("properties", out var properties))
+        {
+            foreach (var (key, value) in ((YamlMappingNode)properties).Children)
+            {
+                var property = (YamlMappingNode)value;
+                var type = property.Children.TryGetValue("type", out var t) ? t.ToString() : "object";
+                var nullable = property.Children.TryGetValue("nullable", out var n) && n.ToString() == "true";
+                found[key.ToString()] = (type, nullable);
+            }
+        }
+    }
+
+    private static string? FindSharedSpec()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "spec");
+            if (File.Exists(Path.Combine(candidate, "customers.v2.yml")))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using CustomerApi.Tests.Infrastructure;
+
+namespace CustomerApi.Tests.V2.Customers;
+
+/// <summary>Responses held against BigCommerce's own customers.v2.yml: every declared field, of its declared type.</summary>
+public abstract class SpecConformanceTests(ApiFixture api)
+{
+    private static readonly BigCommerceSpec Spec = BigCommerceSpec.Load("customers.v2.yml");
+
+    // Write-only: "Not returned in any responses" (customer_Base._authentication).
+    private static readonly string[] NeverReturned = ["_authentication"];
+
+    [Fact]
+    public async Task A_customer_has_exactly_the_fields_of_customer_Full_with_their_declared_types()
+    {
+        var store = await api.NewStoreAsync();
+        await store.CreateCustomerAsync("spec@example.com", new { company = "Acme", phone = "1", notes = "n", store_credit = 1, tax_exempt_category = "G" });
+        var expected = Spec.Properties("customer_Full").Where(p => !NeverReturned.Contains(p.Key)).ToDictionary();
+
+        var one = await (await store.V2.GetAsync("customers/1")).ShouldBeAsync(HttpStatusCode.OK);
+        var listed = (await (await store.V2.GetAsync("customers")).ShouldBeAsync(HttpStatusCode.OK))[0];
+
+        foreach (var customer in new[] { one, listed })
+        {
+            customer.EnumerateObject().Select(p => p.Name).Order().ShouldBe(expected.Keys.Order());
+            foreach (var (name, (type, nullable)) in expected)
+            {
+                ShouldHaveType(customer.GetProperty(name), type, nullable, name);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Count_and_validate_answers_have_the_declared_shapes()
+    {
+        var store = await api.NewStoreAsync();
+        await store.CreateCustomerAsync("shape@example.com");
+
+        var count = await (await store.V2.GetAsync("customers/count")).ShouldBeAsync(HttpStatusCode.OK);
+        var validation = await (await store.V2.PostJsonAsync("customers/1/validate", new { password = Passwords.Good })).ShouldBeAsync(HttpStatusCode.OK);
+
+        foreach (var (body, schema) in new[] { (count, "count_Full"), (validation, "validatePassword") })
+        {
+            var expected = Spec.Properties(schema);
+            body.EnumerateObject().Select(p => p.Name).Order().ShouldBe(expected.Keys.Order());
+            foreach (var (name, (type, nullable)) in expected)
+            {
+                ShouldHaveType(body.GetProperty(name), type, nullable, name);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_customers_path_and_method_of_the_spec_is_served()
+    {
+        var client = await api.AnonymousClientAsync();
+        var served = (await (await client.GetAsync("openapi/v1.json")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("paths");
+
+        var customerPaths = Spec.Paths.Where(p => p.StartsWith("/customers", StringComparison.Ordinal) && !p.Contains("/addresses", StringComparison.Ordinal)).ToList();
+        customerPaths.ShouldNotBeEmpty();
+        foreach (var path in customerPaths)
+        {
+            var ours = served.GetProperty("/stores/{store_hash}/v2" + path);
+            foreach (var method in Spec.Methods(path))
+            {
+                ours.TryGetProperty(method, out _).ShouldBeTrue($"{method.ToUpperInvariant()} {path}");
+            }
+        }
+    }
+
+    private static void ShouldHaveType(JsonElement value, string type, bool nullable, string name)
+    {
+        if (nullable && value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var ok = type switch
+        {
+            "string" => value.ValueKind == JsonValueKind.String,
+            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "array" => value.ValueKind == JsonValueKind.Array,
+            _ => value.ValueKind == JsonValueKind.Object,
+        };
+        ok.ShouldBeTrue($"{name} should be {type}{(nullable ? " or null" : "")} but is {value.ValueKind}: {value}");
+    }
+}
+
+public sealed class SpecConformanceTests_Sqlite(SqliteApi api) : SpecConformanceTests(api), IClassFixture<SqliteApi>;
+
+public sealed class SpecConformanceTests_Postgres(PostgresApi api) : SpecConformanceTests(api), IClassFixture<PostgresApi>;
