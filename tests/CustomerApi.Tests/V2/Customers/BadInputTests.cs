@@ -118,12 +118,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("""{"first_name":"Jane","last_name":"Doe","email":"new@example.com","company":"Changed","_authentication":{"password":"Correct1horse","password":"Battery2staple"}}""", "_authentication.password")]
     public async Task A_key_sent_twice_is_400_naming_it_and_writes_nothing(string body, string field)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            (await RejectedAsync(store, method, body)).Messages().ShouldBe([$"The field '{field}' is invalid."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(body, $"The field '{field}' is invalid.");
     }
 
     [Fact]
@@ -146,13 +141,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("store_credit_amounts", "[{\"amount\":5}]")]
     public async Task An_unknown_field_is_400_not_supported_and_writes_nothing(string field, string value)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            var errors = await RejectedAsync(store, method, Body(field, value));
-            errors.Messages().ShouldBe([$"The field '{field}' is not supported by this resource."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(Body(field, value), $"The field '{field}' is not supported by this resource.");
     }
 
     [Theory]
@@ -162,13 +151,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("Reset_Pass_On_Login", "false")]
     public async Task Field_names_are_case_sensitive_so_a_differently_cased_name_is_not_supported(string field, string value)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            var errors = await RejectedAsync(store, method, Body(field, value));
-            errors.Messages().ShouldBe([$"The field '{field}' is not supported by this resource."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(Body(field, value), $"The field '{field}' is not supported by this resource.");
     }
 
     [Fact]
@@ -189,14 +172,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("Force_Reset")]
     public async Task An_unknown_field_inside_authentication_is_400_naming_its_path_and_writes_nothing(string field)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            var errors = await RejectedAsync(store, method,
-                Body("_authentication", $$"""{"password":"{{Passwords.Other}}","{{field}}":true}"""));
-            errors.Messages().ShouldBe([$"The field '_authentication.{field}' is not supported by this resource."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(Body("_authentication", $$"""{"password":"{{Passwords.Other}}","{{field}}":true}"""), $"The field '_authentication.{field}' is not supported by this resource.");
     }
 
     [Theory]
@@ -298,13 +274,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("last_name", "\t")]
     public async Task An_empty_name_is_400_and_writes_nothing(string field, string value)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            var errors = await RejectedAsync(store, method, Body(field, JsonSerializer.Serialize(value)));
-            errors.Messages().ShouldBe([$"The field '{field}' is invalid."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(Body(field, JsonSerializer.Serialize(value)), $"The field '{field}' is invalid.");
     }
 
     [Theory]
@@ -405,13 +375,7 @@ public abstract class BadInputTests(ApiFixture api)
     [InlineData("customer_group_id", "-2147483648")]
     public async Task Store_credit_or_customer_group_id_out_of_range_is_400_and_writes_nothing(string field, string value)
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            (await RejectedAsync(store, method, Body(field, value)))
-                .Messages().ShouldBe([$"The field '{field}' is invalid."], method.ToString());
-        }
+        await EveryWriteRejectsAsync(Body(field, value), $"The field '{field}' is invalid.");
     }
 
     [Fact]
@@ -429,12 +393,7 @@ public abstract class BadInputTests(ApiFixture api)
     [Fact]
     public async Task An_empty_body_is_400_and_writes_nothing()
     {
-        var store = await StoreWithOneCustomerAsync();
-
-        foreach (var method in Writes)
-        {
-            (await RejectedAsync(store, method, "")).Messages().ShouldBe([EmptyBody], method.ToString());
-        }
+        await EveryWriteRejectsAsync("", EmptyBody);
     }
 
     [Fact]
@@ -493,6 +452,16 @@ public abstract class BadInputTests(ApiFixture api)
         }
 
         return body.ToJsonString();
+    }
+
+    /// <summary>In a new store with one customer, POST and PUT of <paramref name="body"/> are each refused with just <paramref name="message"/>.</summary>
+    private async Task EveryWriteRejectsAsync(string body, string message)
+    {
+        var store = await StoreWithOneCustomerAsync();
+        foreach (var method in Writes)
+        {
+            (await RejectedAsync(store, method, body)).Messages().ShouldBe([message], method.ToString());
+        }
     }
 
     private static Task<JsonElement> RejectedAsync(TestStore store, HttpMethod method, string body) =>
