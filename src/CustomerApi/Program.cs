@@ -2,6 +2,7 @@ using CustomerApi.Bootstrap;
 using CustomerApi.Data;
 using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
+using CustomerApi.Features.V3;
 using CustomerApi.Infrastructure;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -44,6 +45,7 @@ app.UseMiddleware<RateLimitMiddleware>();
 app.UseBcSwaggerUi();
 app.MapHealth();
 app.MapV2();
+app.MapV3();
 
 var demoSeeded = await app.Services.InitializeDatabaseAsync();
 if (demoSeeded)

@@ -9,6 +9,8 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
     public DbSet<Store> Stores => Set<Store>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerAttribute> CustomerAttributes => Set<CustomerAttribute>();
+    public DbSet<CustomerAttributeValue> CustomerAttributeValues => Set<CustomerAttributeValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);

@@ -1,17 +1,37 @@
 using System.Net.Http.Headers;
+using CustomerApi.Bootstrap;
+using CustomerApi.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Infrastructure;
 
-/// <summary>A store of a test's own, with a client that sends its token and speaks V2 under <c>/stores/{hash}/v2/</c>.</summary>
+/// <summary>A store of a test's own, with clients that send its token: V2 under <c>/stores/{hash}/v2/</c>, V3 under <c>.../v3/</c>.</summary>
 public sealed class TestStore(ApiFactory factory, string hash, string token)
 {
     public string Hash { get; } = hash;
     public string Token { get; } = token;
     public ApiFactory Factory { get; } = factory;
     public HttpClient V2 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v2/");
+    public HttpClient V3 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v3/");
 
     /// <summary>A client for this store's URLs that sends <paramref name="otherToken"/> (or none) instead.</summary>
     public HttpClient V2With(string? otherToken) => Client(Factory, otherToken, $"http://localhost/stores/{Hash}/v2/");
+
+    /// <summary>A V3 client for this store's URLs that sends <paramref name="otherToken"/> (or none) instead.</summary>
+    public HttpClient V3With(string? otherToken) => Client(Factory, otherToken, $"http://localhost/stores/{Hash}/v3/");
+
+    /// <summary>
+    /// Gives the store another token with <paramref name="scopes"/> and returns it. Call it before the store's first
+    /// request: the service caches a store's tokens for a while.
+    /// </summary>
+    public async Task<string> NewTokenAsync(params string[] scopes)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var seed = new StoreSeed { Hash = Hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = [.. scopes] }] };
+        await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
+        return token;
+    }
 
     public static HttpClient Client(ApiFactory factory, string? token, string baseAddress)
     {

@@ -9,6 +9,12 @@ public sealed class Store
     /// <summary>The last customer id handed out; ids are per store, ascending and never reused.</summary>
     public int LastCustomerId { get; set; }
 
+    /// <summary>The last customer attribute id handed out.</summary>
+    public int LastAttributeId { get; set; }
+
+    /// <summary>The last customer attribute value id handed out.</summary>
+    public int LastAttributeValueId { get; set; }
+
     public DateTime DateCreated { get; set; }
     public List<ApiToken> Tokens { get; } = [];
 }

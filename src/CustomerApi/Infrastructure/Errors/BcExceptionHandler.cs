@@ -48,7 +48,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
 
         var field = JsonPaths.ToField(json.Path);
         return field is null
-            ? BcErrors.InvalidField(version, "body", "The request body must be a JSON object.")
+            ? BcErrors.InvalidField(version, "body", version == ApiVersion.V3
+                ? "The request body must be a JSON array of objects."
+                : "The request body must be a JSON object.")
             : BcErrors.InvalidField(version, field, json.Message.StartsWith("Duplicate", StringComparison.Ordinal)
                 ? "The field appears more than once."
                 : "The value is not of the expected type.");
@@ -60,7 +62,7 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
 
 internal static class JsonPaths
 {
-    /// <summary><c>$.a.b</c> → <c>a.b</c>, <c>$['a']</c> → <c>a</c>, <c>$</c> → null.</summary>
+    /// <summary><c>$.a.b</c> → <c>a.b</c>, <c>$['a']</c> → <c>a</c>, <c>$[0].a</c> → <c>0.a</c>, <c>$</c> → null.</summary>
     public static string? ToField(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$")
@@ -68,7 +70,9 @@ internal static class JsonPaths
             return null;
         }
 
-        var field = path.TrimStart('$').TrimStart('.').Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal);
+        var field = path.TrimStart('$')
+            .Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal)
+            .Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal);
         return field.TrimStart('.');
     }
 }

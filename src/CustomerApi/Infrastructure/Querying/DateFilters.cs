@@ -39,6 +39,24 @@ public static partial class DateFilters
         return ok;
     }
 
+    /// <summary>
+    /// The span a date filter's equality form (<c>date_created=...</c>) matches: a bare date is that whole UTC day,
+    /// anything else that one second (stored dates carry whole seconds).
+    /// </summary>
+    public static bool TryParseSpan(string? text, out DateTime from, out DateTime until)
+    {
+        until = default;
+        if (!TryParse(text, out from))
+        {
+            return false;
+        }
+
+        var bareDate = BareDate().IsMatch(text!.Trim());
+        from = bareDate ? from.Date : from.AddTicks(-(from.Ticks % TimeSpan.TicksPerSecond));
+        until = bareDate ? from.AddDays(1) : from.AddSeconds(1);
+        return true;
+    }
+
     private static bool TryParseUnix(string digits, out DateTimeOffset parsed)
     {
         parsed = default;
@@ -53,6 +71,9 @@ public static partial class DateFilters
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoStart();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]
+    private static partial Regex BareDate();
 
     [GeneratedRegex(@"([+-]\d{2})(\d{2})$")]
     private static partial Regex CompactOffset();

@@ -1,5 +1,6 @@
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Querying;
 using FluentValidation;
 
 namespace CustomerApi.Infrastructure.Validation;
@@ -40,7 +41,7 @@ public static class ValidationFilter
                     var version = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StoreApi>()?.Version ?? ApiVersion.V2;
                     return BcErrors.Validation(version, result.Errors
                         .Select(e => e.CustomState as Failure ?? Failure.Invalid(e.PropertyName, e.ErrorMessage))
-                        .ToList());
+                        .ToList(), inQuery: argument is IQueryFilter);
                 }
             }
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CustomerApi.Bootstrap;
-using CustomerApi.Data;
 using CustomerApi.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -14,17 +11,8 @@ internal static class StoreTokens
     /// Gives the store a second token with <paramref name="scopes"/> and returns a client for the store's URLs that
     /// sends it. Call it before the store's first request: the service caches a store's tokens for a while.
     /// </summary>
-    public static async Task<HttpClient> AddTokenAsync(this TestStore store, params string[] scopes)
-    {
-        var token = Guid.NewGuid().ToString("N");
-        await using (var scope = store.Factory.Services.CreateAsyncScope())
-        {
-            var seed = new StoreSeed { Hash = store.Hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = [.. scopes] }] };
-            await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
-        }
-
-        return store.V2With(token);
-    }
+    public static async Task<HttpClient> AddTokenAsync(this TestStore store, params string[] scopes) =>
+        store.V2With(await store.NewTokenAsync(scopes));
 
     /// <summary><c>GET customers/{id}</c> as raw JSON text, to compare a customer before and after a refused write.</summary>
     public static async Task<string> CustomerTextAsync(this TestStore store, int id = 1) =>

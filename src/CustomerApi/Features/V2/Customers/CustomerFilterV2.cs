@@ -9,7 +9,7 @@ namespace CustomerApi.Features.V2.Customers;
 /// The filters of <c>GET/DELETE /customers</c> and <c>GET /customers/count</c>. Values arrive as text so that a bad
 /// one is reported by name (CustomerFilterV2Validator) instead of failing binding anonymously.
 /// </summary>
-public sealed record CustomerFilterV2 : IPaged
+public sealed record CustomerFilterV2 : IPaged, IQueryFilter
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -34,7 +34,6 @@ public sealed record CustomerFilterV2 : IPaged
     [FromQuery(Name = "page")] public string? Page { get; init; }
     [FromQuery(Name = "limit")] public string? Limit { get; init; }
 
-    /// <summary>The raw request, so the validator can refuse filter names the resource does not have.</summary>
     public required HttpRequest Request { get; init; }
 
     public IQueryable<Customer> Apply(IQueryable<Customer> customers)

@@ -82,8 +82,7 @@ public sealed class CustomerFilterV2Validator : AbstractValidator<CustomerFilter
 {
     public CustomerFilterV2Validator()
     {
-        RuleForEach(f => f.Request.Query.Keys).Must(CustomerFilterV2.Names.Contains)
-            .WithState((_, name) => Failure.NotSupported(name));
+        this.OnlyKnownFilters(CustomerFilterV2.Names);
         RuleFor(f => f.CustomerGroupId).Must(QueryValues.IsInt).Fails(Failure.Invalid("customer_group_id", "customer_group_id must be an integer"));
         RuleFor(f => f.MinId).Must(QueryValues.IsInt).Fails(Failure.Invalid("min_id", "min_id must be an integer"));
         RuleFor(f => f.MaxId).Must(QueryValues.IsInt).Fails(Failure.Invalid("max_id", "max_id must be an integer"));
@@ -93,7 +92,7 @@ public sealed class CustomerFilterV2Validator : AbstractValidator<CustomerFilter
         RuleFor(f => f.MaxDateCreated).Must(QueryValues.IsDate).Fails(DateFailure("max_date_created"));
         RuleFor(f => f.MinDateModified).Must(QueryValues.IsDate).Fails(DateFailure("min_date_modified"));
         RuleFor(f => f.MaxDateModified).Must(QueryValues.IsDate).Fails(DateFailure("max_date_modified"));
-        this.AddPagingRules();
+        this.AddPagingRules(ApiVersion.V2);
     }
 
     private static Failure DateFailure(string field) =>

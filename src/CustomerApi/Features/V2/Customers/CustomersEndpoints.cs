@@ -75,7 +75,7 @@ public static class CustomersEndpoints
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        customer.Id = await CustomerIds.TakeAsync(db, store.Id, ct);
+        customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct);
         db.Customers.Add(customer);
         if (!await db.TrySaveUniqueAsync(ct))
         {

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Data;
+
+/// <summary>The per-store counters behind ids: each store's customers, attributes and attribute values start at 1.</summary>
+public enum StoreSequence { Customers, Attributes, AttributeValues }
+
+/// <summary>Ids are per store: 1, 2, 3, ... in creation order, never reused (a deleted id stays spent).</summary>
+public static class StoreSequences
+{
+    /// <summary>
+    /// Takes <paramref name="count"/> ids and returns the first. Call inside the transaction that inserts them: the
+    /// update locks the store row until commit, and a rollback gives the ids back, so no id is ever seen twice. A
+    /// count of 0 takes no id and only locks, which serialises a store's batch writes (attribute limits, upserts).
+    /// </summary>
+    public static async Task<int> TakeAsync(CustomerDbContext db, int storeId, StoreSequence sequence, CancellationToken ct, int count = 1)
+    {
+        var last = await (sequence switch
+        {
+            StoreSequence.Customers => db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_customer_id = last_customer_id + {count} WHERE id = {storeId} RETURNING last_customer_id AS \"Value\""),
+            StoreSequence.Attributes => db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_attribute_id = last_attribute_id + {count} WHERE id = {storeId} RETURNING last_attribute_id AS \"Value\""),
+            _ => db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_attribute_value_id = last_attribute_value_id + {count} WHERE id = {storeId} RETURNING last_attribute_value_id AS \"Value\""),
+        }).ToListAsync(ct);
+        return last.Single() - count + 1;
+    }
+}

@@ -1,0 +1,156 @@
+using System.Linq.Expressions;
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Querying;
+using CustomerApi.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V3.AttributeValues;
+
+public static class AttributeValuesEndpoints
+{
+    /// <summary>[spec] "Limit of 10 customers per call."</summary>
+    public const int MaxCustomersPerCall = 10;
+
+    private static readonly Expression<Func<CustomerAttributeValue, AttributeValueV3>> Projection =
+        v => new AttributeValueV3(v.Id, v.CustomerId, v.AttributeId, v.Value, v.DateCreated, v.DateModified);
+
+    private static readonly Func<CustomerAttributeValue, AttributeValueV3> ToV3 = Projection.Compile();
+
+    public static RouteGroupBuilder MapAttributeValuesV3(this RouteGroupBuilder v3)
+    {
+        var values = v3.MapGroup("/customers/attribute-values").WithTags("Customer attribute values (V3)");
+        values.MapGet("", List);
+        values.MapPut("", Upsert);
+        values.MapDelete("", Delete);
+        return v3;
+    }
+
+    public static async Task<Ok<EnvelopeV3<AttributeValueV3>>> List(
+        [AsParameters] AttributeValueFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
+    {
+        var query = filter.Apply(db.CustomerAttributeValues.AsNoTracking().Where(v => v.StoreId == store.Id), db.CustomerAttributes)
+            .OrderBy(v => v.Id);
+        return TypedResults.Ok(await Envelope.PageAsync(query, Projection, Paging.FromV3(filter), ct));
+    }
+
+    /// <summary>
+    /// One value per (customer, attribute): an existing pair is updated in place (same id), a new one created. The
+    /// batch is checked as a whole first; one unknown customer or attribute, or one value that does not fit its
+    /// attribute's type, and nothing is written.
+    /// </summary>
+    public static async Task<Results<Ok<EnvelopeV3<AttributeValueV3>>, BcErrorResult>> Upsert(
+        [FromBody] List<UpsertAttributeValueV3> body, StoreContext store, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var customerIds = body.Select(v => v.CustomerId!.Value).Distinct().ToList();
+        if (customerIds.Count > MaxCustomersPerCall)
+        {
+            return BcErrors.BatchTooLarge(MaxCustomersPerCall, "customers");
+        }
+
+        var attributeIds = body.Select(v => v.AttributeId!.Value).Distinct().ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Lock the store's value counter first: concurrent upserts of one pair queue here, so the second sees the first's row.
+        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.AttributeValues, ct, count: 0);
+
+        var types = await db.CustomerAttributes.AsNoTracking().Where(a => a.StoreId == store.Id && attributeIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => a.Type, ct);
+        var customers = (await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && customerIds.Contains(c.Id))
+            .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var existing = await db.CustomerAttributeValues
+            .Where(v => v.StoreId == store.Id && customerIds.Contains(v.CustomerId) && attributeIds.Contains(v.AttributeId))
+            .ToDictionaryAsync(v => (v.CustomerId, v.AttributeId), ct);
+
+        if (Check(body, types, customers, existing) is { Count: > 0 } failures)
+        {
+            return BcErrors.Validation(ApiVersion.V3, failures);
+        }
+
+        var now = clock.UtcNowToTheSecond();
+        var newCount = body.Count(v => !existing.ContainsKey((v.CustomerId!.Value, v.AttributeId!.Value)));
+        var nextId = newCount == 0 ? 0 : await StoreSequences.TakeAsync(db, store.Id, StoreSequence.AttributeValues, ct, newCount);
+        var written = new List<CustomerAttributeValue>(body.Count);
+        foreach (var item in body)
+        {
+            if (!existing.TryGetValue((item.CustomerId!.Value, item.AttributeId!.Value), out var value))
+            {
+                value = new CustomerAttributeValue
+                {
+                    StoreId = store.Id, Id = nextId++, CustomerId = item.CustomerId.Value, AttributeId = item.AttributeId.Value,
+                    Value = item.Value!, DateCreated = now,
+                };
+                db.CustomerAttributeValues.Add(value);
+            }
+
+            value.Value = item.Value!;
+            value.DateModified = now;
+            written.Add(value);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
+        {
+            // A customer or attribute was deleted between the check above and the write.
+            return BcErrors.Validation(ApiVersion.V3, [Failure.Invalid("body", "A customer or attribute of this request was deleted meanwhile.")]);
+        }
+
+        await transaction.CommitAsync(ct);
+        return TypedResults.Ok(Envelope.Written(written.Select(ToV3).ToList()));
+    }
+
+    /// <summary>Deletes the values of <c>id:in</c>; unknown ids are skipped.</summary>
+    public static async Task<NoContent> Delete([AsParameters] IdsFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
+    {
+        var ids = filter.Ids;
+        if (ids.Length > 0)
+        {
+            await db.CustomerAttributeValues.Where(v => v.StoreId == store.Id && ids.Contains(v.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static List<Failure> Check(List<UpsertAttributeValueV3> body, Dictionary<int, string> types, HashSet<int> customers,
+        Dictionary<(int, int), CustomerAttributeValue> existing)
+    {
+        var failures = new List<Failure>();
+        var seen = new HashSet<(int, int)>();
+        for (var i = 0; i < body.Count; i++)
+        {
+            var (customerId, attributeId) = (body[i].CustomerId!.Value, body[i].AttributeId!.Value);
+            if (!customers.Contains(customerId))
+            {
+                failures.Add(Failure.Invalid("customer_id", $"Customer {customerId} does not exist.").AtItem(i));
+            }
+
+            if (!types.TryGetValue(attributeId, out var type))
+            {
+                failures.Add(Failure.Invalid("attribute_id", $"Customer attribute {attributeId} does not exist.").AtItem(i));
+            }
+            else if (!AttributeValueTypes.Fits(type, body[i].Value!))
+            {
+                failures.Add(Failure.Invalid("value", AttributeValueTypes.Rule(type)).AtItem(i));
+            }
+
+            if (!seen.Add((customerId, attributeId)))
+            {
+                failures.Add(Failure.Invalid("attribute_id",
+                    $"Customer {customerId} is given attribute {attributeId} more than once in this request.").AtItem(i));
+            }
+
+            if (body[i].Id is { } id && (!existing.TryGetValue((customerId, attributeId), out var current) || current.Id != id))
+            {
+                failures.Add(Failure.Invalid("id", $"{id} is not the id of customer {customerId}'s value of attribute {attributeId}.").AtItem(i));
+            }
+        }
+
+        return failures;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+using System.Text.Json.Serialization;
+using CustomerApi.Infrastructure.Querying;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V3;
+
+/// <summary>Every V3 answer: <c>{"data": [...], "meta": {...}}</c> (behaviour doc 4.1).</summary>
+public sealed record EnvelopeV3<T>(IReadOnlyList<T> Data, MetaV3 Meta);
+
+/// <summary>Lists carry <c>pagination</c>; write answers an empty <c>meta</c>.</summary>
+public sealed record MetaV3([property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaginationV3? Pagination);
+
+public sealed record PaginationV3(int Total, int Count, int PerPage, int CurrentPage, int TotalPages, PaginationLinksV3 Links);
+
+/// <summary>Relative links; <c>previous</c> and <c>next</c> only when that page exists.</summary>
+public sealed record PaginationLinksV3(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Previous,
+    string Current,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next);
+
+public static class Envelope
+{
+    public static EnvelopeV3<T> Written<T>(IReadOnlyList<T> data) => new(data, new MetaV3(null));
+
+    /// <summary>One page of <paramref name="query"/> (already filtered and ordered) with its pagination: a count, then the page.</summary>
+    public static async Task<EnvelopeV3<TOut>> PageAsync<TIn, TOut>(
+        IQueryable<TIn> query, Expression<Func<TIn, TOut>> projection, Paging paging, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var data = paging.Offset is { } offset && offset < total
+            ? await query.Skip(offset).Take(paging.Limit).Select(projection).ToListAsync(ct)
+            : [];
+        return new(data, new MetaV3(Pagination(total, data.Count, paging)));
+    }
+
+    private static PaginationV3 Pagination(int total, int count, Paging paging)
+    {
+        // An empty list still reports one page, as BigCommerce's own empty answer does (behaviour doc 4.1).
+        var totalPages = Math.Max(1, (int)((total + (long)paging.Limit - 1) / paging.Limit));
+        string Link(int page) => $"?page={page}&limit={paging.Limit}";
+        var links = new PaginationLinksV3(
+            paging.Page > 1 ? Link(Math.Min(paging.Page - 1, totalPages)) : null,
+            Link(paging.Page),
+            paging.Page < totalPages ? Link(paging.Page + 1) : null);
+        return new(total, count, paging.Limit, paging.Page, totalPages, links);
+    }
+}

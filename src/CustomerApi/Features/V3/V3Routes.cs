@@ -1,0 +1,20 @@
+using CustomerApi.Features.V3.Attributes;
+using CustomerApi.Features.V3.AttributeValues;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Validation;
+
+namespace CustomerApi.Features.V3;
+
+public static class V3Routes
+{
+    /// <summary>Everything under <c>/stores/{store_hash}/v3</c>; the same tokens and scopes as V2.</summary>
+    public static IEndpointRouteBuilder MapV3(this IEndpointRouteBuilder app)
+    {
+        app.MapStoreApi(ApiVersion.V3, Scopes.Customers)
+            .WithValidation()
+            .MapAttributesV3()
+            .MapAttributeValuesV3();
+        return app;
+    }
+}
