@@ -5,24 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace CustomerApi.Features.V3.AttributeValues;
 
 /// <summary>The filters of <c>GET /customers/attribute-values</c>; <c>name</c> is the attribute's name.</summary>
-public sealed record AttributeValueFilterV3 : IPaged, IDateFilterV3, IQueryFilter
+public sealed record AttributeValueFilterV3 : ListQueryV3
 {
     public static readonly IReadOnlySet<string> Names =
-        new HashSet<string>(["customer_id:in", "attribute_id:in", "name", "page", "limit", .. DateFiltersV3.Names], StringComparer.Ordinal);
+        new HashSet<string>(["customer_id:in", "attribute_id:in", "name", .. CommonNames], StringComparer.Ordinal);
 
     [FromQuery(Name = "customer_id:in")] public string? CustomerIdIn { get; init; }
     [FromQuery(Name = "attribute_id:in")] public string? AttributeIdIn { get; init; }
     [FromQuery(Name = "name")] public string? Name { get; init; }
-    [FromQuery(Name = "date_created")] public string? DateCreated { get; init; }
-    [FromQuery(Name = "date_created:min")] public string? DateCreatedMin { get; init; }
-    [FromQuery(Name = "date_created:max")] public string? DateCreatedMax { get; init; }
-    [FromQuery(Name = "date_modified")] public string? DateModified { get; init; }
-    [FromQuery(Name = "date_modified:min")] public string? DateModifiedMin { get; init; }
-    [FromQuery(Name = "date_modified:max")] public string? DateModifiedMax { get; init; }
-    [FromQuery(Name = "page")] public string? Page { get; init; }
-    [FromQuery(Name = "limit")] public string? Limit { get; init; }
-
-    public required HttpRequest Request { get; init; }
 
     public IQueryable<CustomerAttributeValue> Apply(IQueryable<CustomerAttributeValue> values, IQueryable<CustomerAttribute> attributes)
     {

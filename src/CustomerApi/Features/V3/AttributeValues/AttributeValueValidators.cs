@@ -34,11 +34,9 @@ public sealed class AttributeValueFilterV3Validator : AbstractValidator<Attribut
 {
     public AttributeValueFilterV3Validator()
     {
-        this.OnlyKnownFilters(AttributeValueFilterV3.Names);
+        this.AddListRules(AttributeValueFilterV3.Names);
         RuleFor(f => f.CustomerIdIn).MustBeIdList("customer_id:in");
         RuleFor(f => f.AttributeIdIn).MustBeIdList("attribute_id:in");
-        this.AddDateFilterRules();
-        this.AddPagingRules(ApiVersion.V3);
     }
 }
 

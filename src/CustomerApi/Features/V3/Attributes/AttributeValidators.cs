@@ -55,9 +55,7 @@ public sealed class AttributeFilterV3Validator : AbstractValidator<AttributeFilt
 {
     public AttributeFilterV3Validator()
     {
-        this.OnlyKnownFilters(AttributeFilterV3.Names);
+        this.AddListRules(AttributeFilterV3.Names);
         RuleFor(f => f.Type).MustBeAttributeType();
-        this.AddDateFilterRules();
-        this.AddPagingRules(ApiVersion.V3);
     }
 }
