@@ -42,7 +42,7 @@ public static class BcErrors
         "The request body is not valid JSON.");
 
     public static BcErrorResult EmptyBody(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
-        "The request body is empty; a JSON object is required.");
+        "The request body is empty; a JSON object is required.", "The request body is empty; a JSON array is required.");
 
     public static BcErrorResult BadRequest(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
         "The request is invalid.");

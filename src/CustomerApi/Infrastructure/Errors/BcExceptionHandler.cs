@@ -34,7 +34,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         StatusCodes.Status413PayloadTooLarge => BcErrors.PayloadTooLarge(version),
         StatusCodes.Status415UnsupportedMediaType => BcErrors.UnsupportedMediaType(version),
         _ when bad.InnerException is JsonException json => FromJson(version, json),
-        _ when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase) => BcErrors.EmptyBody(version),
+        // "... but no body was provided" (inferred body) / "Required parameter ... was not provided from body" ([FromBody]).
+        _ when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
+            || bad.Message.Contains("was not provided from body", StringComparison.OrdinalIgnoreCase) => BcErrors.EmptyBody(version),
         _ => BcErrors.BadRequest(version),
     };
 
