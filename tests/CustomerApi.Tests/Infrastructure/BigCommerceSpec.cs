@@ -38,6 +38,18 @@ public sealed class BigCommerceSpec
         return found;
     }
 
+    /// <summary>
+    /// Every property of the schema found by walking <paramref name="path"/> down from the document root, for the
+    /// schemas the spec writes inline (e.g. <c>components, responses, X, content, application/json, schema</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, (string Type, bool Nullable)> PropertiesAt(params string[] path)
+    {
+        var node = path.Aggregate(_root, (mapping, key) => (YamlMappingNode)mapping[key]);
+        var found = new Dictionary<string, (string, bool)>();
+        Collect(node, found);
+        return found;
+    }
+
     private YamlMappingNode Schema(string name) => (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)_root["components"])["schemas"])[name];
 
     private void Collect(YamlMappingNode schema, Dictionary<string, (string, bool)> found)
