@@ -29,7 +29,7 @@ public static class PostgresServer
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(server.ConnectionString, name);
-        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50, Timeout = 15 }.ConnectionString;
     }
 
     private static async Task<string> StartAsync()
