@@ -1,3 +1,4 @@
+using System.Text.Json;
 using YamlDotNet.RepresentationModel;
 
 namespace CustomerApi.Tests.Infrastructure;
@@ -91,5 +92,25 @@ public sealed class BigCommerceSpec
         }
 
         return null;
+    }
+
+    /// <summary>Asserts that <paramref name="value"/> is of the spec's JSON <paramref name="type"/> (or null when nullable).</summary>
+    public static void ShouldHaveType(JsonElement value, string type, bool nullable, string name)
+    {
+        if (nullable && value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        var ok = type switch
+        {
+            "string" => value.ValueKind == JsonValueKind.String,
+            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+            "number" => value.ValueKind == JsonValueKind.Number,
+            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+            "array" => value.ValueKind == JsonValueKind.Array,
+            _ => value.ValueKind == JsonValueKind.Object,
+        };
+        ok.ShouldBeTrue($"{name} should be {type}{(nullable ? " or null" : "")} but is {value.ValueKind}: {value}");
     }
 }

@@ -184,7 +184,7 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         {
             var (type, nullable) = expected[name];
             var value = item.GetProperty(name);
-            ShouldHaveType(value, type, nullable, name);
+            BigCommerceSpec.ShouldHaveType(value, type, nullable, name);
             if (name.StartsWith("date_", StringComparison.Ordinal))
             {
                 IsoSecondUtc().IsMatch(value.GetString()!).ShouldBeTrue($"{name} is not an ISO 8601 UTC date-time: {value}");
@@ -192,24 +192,6 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         }
     }
 
-    private static void ShouldHaveType(JsonElement value, string type, bool nullable, string name)
-    {
-        if (nullable && value.ValueKind == JsonValueKind.Null)
-        {
-            return;
-        }
-
-        var ok = type switch
-        {
-            "string" => value.ValueKind == JsonValueKind.String,
-            "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-            "number" => value.ValueKind == JsonValueKind.Number,
-            "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-            "array" => value.ValueKind == JsonValueKind.Array,
-            _ => value.ValueKind == JsonValueKind.Object,
-        };
-        ok.ShouldBeTrue($"{name} should be {type}{(nullable ? " or null" : "")} but is {value.ValueKind}: {value}");
-    }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")]
     private static partial Regex IsoSecondUtc();
