@@ -19,7 +19,16 @@ public static class DbErrors
             db.ChangeTracker.Clear();
             return false;
         }
+        catch (InvalidOperationException e) when (IsUniqueIndexCycle(e))
+        {
+            // EF orders row updates so unique values never clash midway; a swap (a cycle) it cannot order and refuses itself.
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
+
+    private static bool IsUniqueIndexCycle(InvalidOperationException e) =>
+        e.Message.Contains("circular dependency", StringComparison.Ordinal) && e.Message.Contains("Index {", StringComparison.Ordinal);
 
     public static bool IsForeignKeyViolation(DbUpdateException e) => e.InnerException switch
     {
