@@ -18,7 +18,7 @@ public abstract class V2AndV3SharedStoreTests(ApiFixture api)
         var upserted = await store.UpsertValuesAsync((customerId, age, "42"), (customerId, since, "2024-05-14"));
 
         upserted.Length.ShouldBe(2);
-        var listed = (await (await store.V3.GetAsync($"{Values}?customer_id:in={customerId}")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync($"{ValuesUrl}?customer_id:in={customerId}")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         listed.Select(v => (v.GetProperty("customer_id").GetInt32(), v.GetProperty("attribute_id").GetInt32(), v.GetProperty("attribute_value").GetString()))
             .ShouldBe([(customerId, age, "42"), (customerId, since, "2024-05-14")]);
         (await (await store.V2.GetAsync($"customers/{customerId}")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("email").GetString()
@@ -37,7 +37,7 @@ public abstract class V2AndV3SharedStoreTests(ApiFixture api)
         (await store.V2.DeleteAsync($"customers/{gone}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         (await store.ValueTextsAsync()).ShouldBe(["silver"]);
-        var refused = await store.V3.PutJsonAsync(Values, new[] { new { customer_id = gone, attribute_id = attribute, value = "back" } });
+        var refused = await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = gone, attribute_id = attribute, value = "back" } });
         (await refused.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).Errors().Keys.ShouldBe(["0.customer_id"]);
         (await store.ValueTextsAsync()).ShouldBe(["silver"]);
     }
@@ -54,8 +54,8 @@ public abstract class V2AndV3SharedStoreTests(ApiFixture api)
         var before = await store.SnapshotAsync();
         var otherBefore = await other.SnapshotAsync();
 
-        var foreignCustomer = await store.V3.PutJsonAsync(Values, new[] { new { customer_id = 2, attribute_id = 1, value = "1" } });
-        var foreignAttribute = await store.V3.PutJsonAsync(Values, new[] { new { customer_id = 1, attribute_id = 2, value = "1" } });
+        var foreignCustomer = await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = 2, attribute_id = 1, value = "1" } });
+        var foreignAttribute = await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = 1, attribute_id = 2, value = "1" } });
 
         (await foreignCustomer.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).Errors().Keys.ShouldBe(["0.customer_id"]);
         (await foreignAttribute.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).Errors().Keys.ShouldBe(["0.attribute_id"]);

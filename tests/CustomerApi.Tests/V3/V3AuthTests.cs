@@ -18,40 +18,40 @@ public abstract class V3AuthTests(ApiFixture api)
     /// <summary>Every V3 route and method, with a body that would change the seeded store if it were let through.</summary>
     public static TheoryData<string, string, string?> Routes => new()
     {
-        { "GET", Attributes, null },
-        { "HEAD", Attributes, null },
-        { "POST", Attributes, """[{"name":"Intruder","type":"string"}]""" },
-        { "PUT", Attributes, """[{"id":1,"name":"Hacked"}]""" },
-        { "DELETE", Attributes + "?id:in=1", null },
-        { "GET", Values, null },
-        { "HEAD", Values, null },
-        { "PUT", Values, """[{"customer_id":1,"attribute_id":1,"value":"666"}]""" },
-        { "DELETE", Values + "?id:in=1", null },
+        { "GET", AttributesUrl, null },
+        { "HEAD", AttributesUrl, null },
+        { "POST", AttributesUrl, """[{"name":"Intruder","type":"string"}]""" },
+        { "PUT", AttributesUrl, """[{"id":1,"name":"Hacked"}]""" },
+        { "DELETE", AttributesUrl + "?id:in=1", null },
+        { "GET", ValuesUrl, null },
+        { "HEAD", ValuesUrl, null },
+        { "PUT", ValuesUrl, """[{"customer_id":1,"attribute_id":1,"value":"666"}]""" },
+        { "DELETE", ValuesUrl + "?id:in=1", null },
     };
 
     public static TheoryData<string, string, string?> Writes => new()
     {
-        { "POST", Attributes, """[{"name":"Intruder","type":"string"}]""" },
-        { "PUT", Attributes, """[{"id":1,"name":"Hacked"}]""" },
-        { "DELETE", Attributes + "?id:in=1", null },
-        { "PUT", Values, """[{"customer_id":1,"attribute_id":1,"value":"666"}]""" },
-        { "DELETE", Values + "?id:in=1", null },
+        { "POST", AttributesUrl, """[{"name":"Intruder","type":"string"}]""" },
+        { "PUT", AttributesUrl, """[{"id":1,"name":"Hacked"}]""" },
+        { "DELETE", AttributesUrl + "?id:in=1", null },
+        { "PUT", ValuesUrl, """[{"customer_id":1,"attribute_id":1,"value":"666"}]""" },
+        { "DELETE", ValuesUrl + "?id:in=1", null },
     };
 
     /// <summary>Writes whose bodies (or queries) are wrong in ways the service would answer 400 or 422 to.</summary>
     public static TheoryData<string, string, string> InvalidWrites => new()
     {
-        { "POST", Attributes, "{" },
-        { "POST", Attributes, "[]" },
-        { "POST", Attributes, """[{"name":"","type":"colour"}]""" },
-        { "POST", Attributes, """{"name":"Object","type":"string"}""" },
-        { "PUT", Attributes, """[{"id":"one"}]""" },
-        { "PUT", Attributes, "not json" },
-        { "DELETE", Attributes + "?id:in=abc", "" },
-        { "PUT", Values, """[{"customer_id":"1","attribute_id":1,"value":5}]""" },
-        { "PUT", Values, """[{"customer_id":1,"attribute_id":1,"value":"abc"}]""" },
-        { "PUT", Values, """[{"customer_id":1,""" },
-        { "DELETE", Values + "?id:in=-1", "" },
+        { "POST", AttributesUrl, "{" },
+        { "POST", AttributesUrl, "[]" },
+        { "POST", AttributesUrl, """[{"name":"","type":"colour"}]""" },
+        { "POST", AttributesUrl, """{"name":"Object","type":"string"}""" },
+        { "PUT", AttributesUrl, """[{"id":"one"}]""" },
+        { "PUT", AttributesUrl, "not json" },
+        { "DELETE", AttributesUrl + "?id:in=abc", "" },
+        { "PUT", ValuesUrl, """[{"customer_id":"1","attribute_id":1,"value":5}]""" },
+        { "PUT", ValuesUrl, """[{"customer_id":1,"attribute_id":1,"value":"abc"}]""" },
+        { "PUT", ValuesUrl, """[{"customer_id":1,""" },
+        { "DELETE", ValuesUrl + "?id:in=-1", "" },
     };
 
     [Theory]
@@ -130,10 +130,10 @@ public abstract class V3AuthTests(ApiFixture api)
         var readOnly = store.V3With(await store.NewTokenAsync("store_v2_customers_read_only"));
         await store.SeedAsync();
 
-        var attributes = await (await readOnly.GetAsync(Attributes)).ShouldBeAsync(HttpStatusCode.OK);
-        var values = await (await readOnly.GetAsync(Values + "?customer_id:in=1")).ShouldBeAsync(HttpStatusCode.OK);
-        var headAttributes = await readOnly.SendAsync(Request("HEAD", Attributes));
-        var headValues = await readOnly.SendAsync(Request("HEAD", Values));
+        var attributes = await (await readOnly.GetAsync(AttributesUrl)).ShouldBeAsync(HttpStatusCode.OK);
+        var values = await (await readOnly.GetAsync(ValuesUrl + "?customer_id:in=1")).ShouldBeAsync(HttpStatusCode.OK);
+        var headAttributes = await readOnly.SendAsync(Request("HEAD", AttributesUrl));
+        var headValues = await readOnly.SendAsync(Request("HEAD", ValuesUrl));
 
         var attribute = attributes.Data().Single();
         (attribute.GetProperty("id").GetInt32(), attribute.GetProperty("name").GetString(), attribute.GetProperty("type").GetString())
@@ -235,15 +235,15 @@ public abstract class V3AuthTests(ApiFixture api)
             case ("POST", _):
                 (await store.AttributeNamesAsync()).ShouldBe(["Age", "Intruder"]);
                 break;
-            case ("PUT", Attributes):
+            case ("PUT", AttributesUrl):
                 (await store.AttributeNamesAsync()).ShouldBe(["Hacked"]);
                 break;
-            case ("PUT", Values):
+            case ("PUT", ValuesUrl):
                 (await store.ValueTextsAsync()).ShouldBe(["666"]);
                 break;
             case ("DELETE", _):
                 (await store.ValueTextsAsync()).ShouldBeEmpty(); // deleting the attribute deletes its values too
-                (await store.AttributeNamesAsync()).ShouldBe(url.StartsWith(Attributes + "?", StringComparison.Ordinal) ? [] : ["Age"]);
+                (await store.AttributeNamesAsync()).ShouldBe(url.StartsWith(AttributesUrl + "?", StringComparison.Ordinal) ? [] : ["Age"]);
                 break;
         }
     }

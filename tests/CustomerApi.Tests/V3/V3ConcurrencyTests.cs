@@ -39,7 +39,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         await using var pair = await TwoServicesAsync();
         var (a, b) = (pair.A, pair.B);
         var (customerId, attributeId) = await CustomerAndAttributeAsync(a);
-        await b.V3.GetAsync(Values); // B caches the store's tokens before the race, as A already has
+        await b.V3.GetAsync(ValuesUrl); // B caches the store's tokens before the race, as A already has
         var sent = Enumerable.Range(1, Racers).Select(i => $"value-{i}").ToArray();
 
         var responses = await Task.WhenAll(sent.Select((value, i) => Upsert((i % 2 == 0 ? a : b).V3, customerId, attributeId, value)));
@@ -54,12 +54,12 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     {
         await using var pair = await TwoServicesAsync();
         var (a, b) = (pair.A, pair.B);
-        await a.V3.GetAsync(Attributes);
-        await b.V3.GetAsync(Attributes);
+        await a.V3.GetAsync(AttributesUrl);
+        await b.V3.GetAsync(AttributesUrl);
 
         // 30 a service: each has its own pool of 50 connections, so no request waits for a connection, only for the lock.
         var responses = await Task.WhenAll(Enumerable.Range(1, 60).Select(i =>
-            (i % 2 == 0 ? a : b).V3.PostJsonAsync(Attributes, new[] { new { name = $"Attr {i}", type = "string" } })));
+            (i % 2 == 0 ? a : b).V3.PostJsonAsync(AttributesUrl, new[] { new { name = $"Attr {i}", type = "string" } })));
 
         await ShouldBeFiftyCreatedAndTenRefusedAsync(a, responses);
     }
@@ -68,10 +68,10 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     public async Task Sixty_concurrent_attribute_creates_give_exactly_50_with_ids_1_to_50_and_ten_422s()
     {
         var store = await RaceStoreAsync();
-        await store.V3.GetAsync(Attributes);
+        await store.V3.GetAsync(AttributesUrl);
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 60).Select(i =>
-            store.V3.PostJsonAsync(Attributes, new[] { new { name = $"Attr {i}", type = "string" } })));
+            store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = $"Attr {i}", type = "string" } })));
 
         await ShouldBeFiftyCreatedAndTenRefusedAsync(store, responses);
     }
@@ -83,7 +83,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         (await store.CreateAttributesAsync([.. Enumerable.Range(1, 30).Select(i => ($"Attr {i}", "string"))])).ShouldBe(Enumerable.Range(1, 30));
 
         var responses = await Task.WhenAll(Enumerable.Range(31, 30).Select(i =>
-            store.V3.PostJsonAsync(Attributes, new[] { new { name = $"Attr {i}", type = "string" } })));
+            store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = $"Attr {i}", type = "string" } })));
 
         await ShouldBeFiftyCreatedAndTenRefusedAsync(store, responses, alreadyThere: [.. Enumerable.Range(1, 30).Select(i => $"Attr {i}")]);
     }
@@ -92,11 +92,11 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     public async Task Concurrent_batches_racing_the_limit_are_each_all_or_nothing()
     {
         var store = await RaceStoreAsync();
-        await store.V3.GetAsync(Attributes);
+        await store.V3.GetAsync(AttributesUrl);
 
         // Twenty batches of 3 (60 attributes): 16 fit in 50, and a batch that would cross the limit creates nothing.
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(batch =>
-            store.V3.PostJsonAsync(Attributes, Enumerable.Range(0, 3).Select(i => new { name = $"B{batch} A{i}", type = "date" }).ToArray())));
+            store.V3.PostJsonAsync(AttributesUrl, Enumerable.Range(0, 3).Select(i => new { name = $"B{batch} A{i}", type = "date" }).ToArray())));
 
         var statuses = responses.Select(r => r.StatusCode).ToArray();
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(16, string.Join(", ", statuses));
@@ -110,7 +110,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
             created.AddRange(names);
         }
 
-        var listed = (await (await store.V3.GetAsync(Attributes + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync(AttributesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         listed.Select(a => a.GetProperty("id").GetInt32()).ShouldBe(Enumerable.Range(1, 48));
         listed.Select(a => a.GetProperty("name").GetString()!).Order().ShouldBe(created.Order());
     }
@@ -119,11 +119,11 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     public async Task Concurrent_creates_of_one_name_give_one_200_and_the_rest_422_never_500()
     {
         var store = await RaceStoreAsync();
-        await store.V3.GetAsync(Attributes);
+        await store.V3.GetAsync(AttributesUrl);
         // The same name as BigCommerce compares it: case and surrounding spaces do not make a new one.
         var spellings = Enumerable.Range(0, Racers).Select(i => (i % 4) switch { 0 => "Loyalty", 1 => "loyalty", 2 => " LOYALTY ", _ => "Loyalty  " }).ToArray();
 
-        var responses = await Task.WhenAll(spellings.Select(name => store.V3.PostJsonAsync(Attributes, new[] { new { name, type = "number" } })));
+        var responses = await Task.WhenAll(spellings.Select(name => store.V3.PostJsonAsync(AttributesUrl, new[] { new { name, type = "number" } })));
 
         var statuses = responses.Select(r => r.StatusCode).ToArray();
         statuses.Count(s => s == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", statuses));
@@ -134,7 +134,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         }
 
         var winner = (await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldBeAsync(HttpStatusCode.OK)).Data().Single();
-        var listed = (await (await store.V3.GetAsync(Attributes)).ShouldBeAsync(HttpStatusCode.OK)).Data().Single();
+        var listed = (await (await store.V3.GetAsync(AttributesUrl)).ShouldBeAsync(HttpStatusCode.OK)).Data().Single();
         listed.GetProperty("id").GetInt32().ShouldBe(1);
         listed.GetProperty("id").GetInt32().ShouldBe(winner.GetProperty("id").GetInt32());
         listed.GetProperty("name").GetString().ShouldBe(winner.GetProperty("name").GetString());
@@ -178,7 +178,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
             expected[(p.Customer, p.Attribute)] = p.Value;
         }
 
-        var listed = (await (await store.V3.GetAsync($"{Values}?customer_id:in={string.Join(',', customers)}&limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync($"{ValuesUrl}?customer_id:in={string.Join(',', customers)}&limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         listed.Length.ShouldBe(pairs.Length);
         listed.Select(v => v.GetProperty("id").GetInt32()).Distinct().Count().ShouldBe(pairs.Length);
         foreach (var value in listed)
@@ -204,10 +204,10 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         var batches = Enumerable.Range(1, 12).Select(b =>
             (from c in customers from a in attributes select new { customer_id = c, attribute_id = a, value = ValueFor(a, attributes, b) }).ToArray()).ToArray();
 
-        var responses = await Task.WhenAll(batches.Select(batch => store.V3.PutJsonAsync(Values, batch)));
+        var responses = await Task.WhenAll(batches.Select(batch => store.V3.PutJsonAsync(ValuesUrl, batch)));
 
         await ShouldAllBeOkAsync(responses);
-        var listed = (await (await store.V3.GetAsync($"{Values}?customer_id:in={customers[0]},{customers[1]}&limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync($"{ValuesUrl}?customer_id:in={customers[0]},{customers[1]}&limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         listed.Select(v => (v.GetProperty("customer_id").GetInt32(), v.GetProperty("attribute_id").GetInt32())).Order()
             .ShouldBe((from c in customers from a in attributes select (c, a)).Order());
         listed.Select(v => v.GetProperty("id").GetInt32()).Order().ShouldBe(Enumerable.Range(1, 6));
@@ -227,7 +227,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         int.Parse(value.StartsWith("batch ", StringComparison.Ordinal) ? value[6..] : value.Length == 10 ? value[8..] : value, CultureInfo.InvariantCulture);
 
     private static Task<HttpResponseMessage> Upsert(HttpClient v3, int customerId, int attributeId, string value) =>
-        v3.PutJsonAsync(Values, new[] { new { customer_id = customerId, attribute_id = attributeId, value } });
+        v3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = customerId, attribute_id = attributeId, value } });
 
     private static async Task<(int Customer, int Attribute)> CustomerAndAttributeAsync(TestStore store)
     {
@@ -260,7 +260,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         answered.Select(v => v.GetProperty("attribute_value").GetString()).Order().ShouldBe(sent.Order());
         answered.Select(v => v.GetProperty("date_created").GetString()).Distinct().Count().ShouldBe(1);
 
-        var listed = (await (await store.V3.GetAsync($"{Values}?customer_id:in={customerId}")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync($"{ValuesUrl}?customer_id:in={customerId}")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         var row = listed.ShouldHaveSingleItem();
         row.GetProperty("id").GetInt32().ShouldBe(1);
         row.GetProperty("customer_id").GetInt32().ShouldBe(customerId);
@@ -287,13 +287,13 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
             acknowledged.Add((await created.ShouldBeAsync(HttpStatusCode.OK)).Data().Single().GetProperty("name").GetString()!);
         }
 
-        var listed = (await (await store.V3.GetAsync(Attributes + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
+        var listed = (await (await store.V3.GetAsync(AttributesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data();
         listed.Select(a => a.GetProperty("id").GetInt32()).ShouldBe(Enumerable.Range(1, 50));
         var names = listed.Select(a => a.GetProperty("name").GetString()!).ToArray();
         names.Distinct().Count().ShouldBe(50);
         names.Order().ShouldBe(acknowledged.Order());
 
-        var more = await store.V3.PostJsonAsync(Attributes, new[] { new { name = "One too many", type = "string" } });
+        var more = await store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = "One too many", type = "string" } });
         (await more.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString()
             .ShouldBe("A store cannot have more than 50 customer attributes.");
     }

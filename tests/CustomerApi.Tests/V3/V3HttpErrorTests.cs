@@ -16,9 +16,9 @@ public abstract class V3HttpErrorTests(ApiFixture api)
     /// <summary>The three V3 writes that take a body, each with a body that would succeed.</summary>
     public static TheoryData<string, string, string> BodyWrites => new()
     {
-        { "POST", Attributes, NewAttribute },
-        { "PUT", Attributes, Rename },
-        { "PUT", Values, NewValue },
+        { "POST", AttributesUrl, NewAttribute },
+        { "PUT", AttributesUrl, Rename },
+        { "PUT", ValuesUrl, NewValue },
     };
 
     [Theory]
@@ -50,16 +50,16 @@ public abstract class V3HttpErrorTests(ApiFixture api)
         var store = await SeededStoreAsync();
         var before = await store.SnapshotAsync();
 
-        var response = await store.V3.SendAsync(Request("POST", Values, NewValue));
+        var response = await store.V3.SendAsync(Request("POST", ValuesUrl, NewValue));
 
         await ShouldBeExactlyAsync(response, HttpStatusCode.MethodNotAllowed, ErrorBody(405, "The method 'POST' is not allowed on this resource."));
         (await store.SnapshotAsync()).ShouldBe(before);
     }
 
     [Theory]
-    [InlineData(Attributes, Rename)]
-    [InlineData(Values, NewValue)]
-    [InlineData(Attributes + "?id:in=1", Rename)]
+    [InlineData(AttributesUrl, Rename)]
+    [InlineData(ValuesUrl, NewValue)]
+    [InlineData(AttributesUrl + "?id:in=1", Rename)]
     public async Task Patch_is_501_in_the_V3_format_and_writes_nothing(string url, string body)
     {
         var store = await SeededStoreAsync();
@@ -154,9 +154,9 @@ public abstract class V3HttpErrorTests(ApiFixture api)
 
         foreach (var (method, url, body) in new[]
         {
-            ("POST", Attributes, $$"""[{"name":"Colour","type":"string","padding":"{{padding}}"}]"""),
-            ("PUT", Attributes, $$"""[{"id":1,"name":"{{padding}}"}]"""),
-            ("PUT", Values, $$"""[{"customer_id":1,"attribute_id":1,"value":"7","date_created":"{{padding}}"}]"""),
+            ("POST", AttributesUrl, $$"""[{"name":"Colour","type":"string","padding":"{{padding}}"}]"""),
+            ("PUT", AttributesUrl, $$"""[{"id":1,"name":"{{padding}}"}]"""),
+            ("PUT", ValuesUrl, $$"""[{"customer_id":1,"attribute_id":1,"value":"7","date_created":"{{padding}}"}]"""),
         })
         {
             Encoding.UTF8.GetByteCount(body).ShouldBeGreaterThan(1024 * 1024);
@@ -180,13 +180,13 @@ public abstract class V3HttpErrorTests(ApiFixture api)
 
         foreach (var (method, url, body) in new (string, string, string?)[]
         {
-            ("GET", Attributes, null),
-            ("GET", Values, null),
-            ("POST", Attributes, NewAttribute),
-            ("PUT", Attributes, Rename),
-            ("PUT", Values, NewValue),
-            ("DELETE", Values + "?id:in=1", null),
-            ("DELETE", Attributes + "?id:in=1", null),
+            ("GET", AttributesUrl, null),
+            ("GET", ValuesUrl, null),
+            ("POST", AttributesUrl, NewAttribute),
+            ("PUT", AttributesUrl, Rename),
+            ("PUT", ValuesUrl, NewValue),
+            ("DELETE", ValuesUrl + "?id:in=1", null),
+            ("DELETE", AttributesUrl + "?id:in=1", null),
         })
         {
             var request = Request(method, url, body);
@@ -211,16 +211,16 @@ public abstract class V3HttpErrorTests(ApiFixture api)
 
         var answers = new List<HttpResponseMessage>
         {
-            await store.V3.GetAsync(Attributes),
-            await store.V3.PostJsonAsync(Attributes, NewAttribute),
-            await store.V3.PutJsonAsync(Attributes, """[{"id":1,"name":"Hue"}]"""),
-            await store.V3.PutJsonAsync(Values, """[{"customer_id":1,"attribute_id":1,"value":"red"}]"""),
-            await store.V3.GetAsync(Values),
-            await store.V3.PostJsonAsync(Attributes, "[]"),
-            await store.V3.GetAsync(Values + "?nonsense=1"),
-            await store.V3.DeleteAsync(Values + "?id:in=1"),
-            await store.V3.DeleteAsync(Attributes + "?id:in=1"),
-            await store.V3.SendAsync(Request("HEAD", Attributes)),
+            await store.V3.GetAsync(AttributesUrl),
+            await store.V3.PostJsonAsync(AttributesUrl, NewAttribute),
+            await store.V3.PutJsonAsync(AttributesUrl, """[{"id":1,"name":"Hue"}]"""),
+            await store.V3.PutJsonAsync(ValuesUrl, """[{"customer_id":1,"attribute_id":1,"value":"red"}]"""),
+            await store.V3.GetAsync(ValuesUrl),
+            await store.V3.PostJsonAsync(AttributesUrl, "[]"),
+            await store.V3.GetAsync(ValuesUrl + "?nonsense=1"),
+            await store.V3.DeleteAsync(ValuesUrl + "?id:in=1"),
+            await store.V3.DeleteAsync(AttributesUrl + "?id:in=1"),
+            await store.V3.SendAsync(Request("HEAD", AttributesUrl)),
         };
 
         answers.Select(a => (int)a.StatusCode).ShouldBe([200, 200, 200, 200, 200, 422, 422, 204, 204, 200]);
@@ -247,10 +247,10 @@ public abstract class V3HttpErrorTests(ApiFixture api)
     {
         var store = await api.NewStoreAsync();
 
-        var first = await store.V3.GetAsync(Attributes);
+        var first = await store.V3.GetAsync(AttributesUrl);
         await store.V2.GetAsync("customers/count");
         await store.V2.GetAsync("customers");
-        var fourth = await store.V3.GetAsync(Values);
+        var fourth = await store.V3.GetAsync(ValuesUrl);
 
         Header(first, "X-Rate-Limit-Requests-Left").ShouldBe(Header(first, "X-Rate-Limit-Requests-Quota") - 1);
         Header(fourth, "X-Rate-Limit-Requests-Left").ShouldBe(Header(fourth, "X-Rate-Limit-Requests-Quota") - 4);

@@ -23,10 +23,10 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         var expected = ResponseItem("CustomerAttributesResponse");
         expected.Keys.Order().ShouldBe(["date_created", "date_modified", "id", "name", "type"]);
 
-        var created = await (await store.V3.PostJsonAsync(Attributes, new[] { new { name = "Age", type = "number" }, new { name = "Since", type = "date" } }))
+        var created = await (await store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = "Age", type = "number" }, new { name = "Since", type = "date" } }))
             .ShouldBeAsync(HttpStatusCode.OK);
-        var updated = await (await store.V3.PutJsonAsync(Attributes, new[] { new { id = 1, name = "Years" } })).ShouldBeAsync(HttpStatusCode.OK);
-        var listed = await (await store.V3.GetAsync(Attributes)).ShouldBeAsync(HttpStatusCode.OK);
+        var updated = await (await store.V3.PutJsonAsync(AttributesUrl, new[] { new { id = 1, name = "Years" } })).ShouldBeAsync(HttpStatusCode.OK);
+        var listed = await (await store.V3.GetAsync(AttributesUrl)).ShouldBeAsync(HttpStatusCode.OK);
 
         foreach (var (body, count) in new[] { (created, 2), (updated, 1), (listed, 2) })
         {
@@ -46,9 +46,9 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         var expected = ResponseItem("CustomerAttributeValueCollectionResponse");
         expected.Keys.Order().ShouldBe(["attribute_id", "attribute_value", "customer_id", "date_created", "date_modified", "id"]);
 
-        var upserted = await (await store.V3.PutJsonAsync(Values, new[] { new { customer_id = 1, attribute_id = 1, value = "43" } }))
+        var upserted = await (await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = 1, attribute_id = 1, value = "43" } }))
             .ShouldBeAsync(HttpStatusCode.OK);
-        var listed = await (await store.V3.GetAsync(Values)).ShouldBeAsync(HttpStatusCode.OK);
+        var listed = await (await store.V3.GetAsync(ValuesUrl)).ShouldBeAsync(HttpStatusCode.OK);
 
         foreach (var body in new[] { upserted, listed })
         {
@@ -69,7 +69,7 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         var links = Spec.PropertiesAt("components", "schemas", "Pagination", "properties", "links");
         links.Keys.Order().ShouldBe(["current", "next", "previous"]);
 
-        foreach (var url in new[] { Attributes + "?limit=1&page=2", Values, Attributes + "?name=nobody" })
+        foreach (var url in new[] { AttributesUrl + "?limit=1&page=2", ValuesUrl, AttributesUrl + "?name=nobody" })
         {
             var body = await (await store.V3.GetAsync(url)).ShouldBeAsync(HttpStatusCode.OK);
 
@@ -82,7 +82,7 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
             ShouldMatch(pageLinks, links, optional: ["next", "previous"]);
         }
 
-        var middle = await (await store.V3.GetAsync(Attributes + "?limit=1&page=2")).ShouldBeAsync(HttpStatusCode.OK);
+        var middle = await (await store.V3.GetAsync(AttributesUrl + "?limit=1&page=2")).ShouldBeAsync(HttpStatusCode.OK);
         middle.GetProperty("meta").GetProperty("pagination").GetProperty("links").EnumerateObject().Select(p => p.Name).Order()
             .ShouldBe(["current", "next", "previous"]);
     }
@@ -95,9 +95,9 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
 
         foreach (var response in new[]
         {
-            await store.V3.PostJsonAsync(Attributes, new[] { new { name = "Colour", type = "string" } }),
-            await store.V3.PutJsonAsync(Attributes, new[] { new { id = 2, name = "Hue" } }),
-            await store.V3.PutJsonAsync(Values, new[] { new { customer_id = 1, attribute_id = 2, value = "red" } }),
+            await store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = "Colour", type = "string" } }),
+            await store.V3.PutJsonAsync(AttributesUrl, new[] { new { id = 2, name = "Hue" } }),
+            await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = 1, attribute_id = 2, value = "red" } }),
         })
         {
             var body = await response.ShouldBeAsync(HttpStatusCode.OK);
@@ -114,26 +114,26 @@ public abstract partial class V3SpecConformanceTests(ApiFixture api)
         await store.SeedAsync();
         var expected = Spec.Properties("ErrorResponse");
         expected.Keys.Order().ShouldBe(["errors", "instance", "status", "title", "type"]);
-        var xml = Request("GET", Attributes);
+        var xml = Request("GET", AttributesUrl);
         xml.Headers.Accept.ParseAdd("application/xml");
         var noJsonAccept = store.V3With(store.Token);
         noJsonAccept.DefaultRequestHeaders.Accept.Clear();
 
         var errors = new[]
         {
-            await store.V3.PostJsonAsync(Attributes, new[] { new { name = "", type = "colour" } }),
-            await store.V3.PutJsonAsync(Values, new[] { new { customer_id = 99, attribute_id = 1, value = "x" } }),
-            await store.V3.GetAsync(Values + "?nonsense=1&customer_id:in=abc"),
-            await store.V3.PostJsonAsync(Attributes, "[{"),
-            await store.V3With(null).GetAsync(Attributes),
-            await readOnly.PostJsonAsync(Attributes, new[] { new { name = "Colour", type = "string" } }),
+            await store.V3.PostJsonAsync(AttributesUrl, new[] { new { name = "", type = "colour" } }),
+            await store.V3.PutJsonAsync(ValuesUrl, new[] { new { customer_id = 99, attribute_id = 1, value = "x" } }),
+            await store.V3.GetAsync(ValuesUrl + "?nonsense=1&customer_id:in=abc"),
+            await store.V3.PostJsonAsync(AttributesUrl, "[{"),
+            await store.V3With(null).GetAsync(AttributesUrl),
+            await readOnly.PostJsonAsync(AttributesUrl, new[] { new { name = "Colour", type = "string" } }),
             await store.V3.GetAsync("customers/nothing"),
-            await store.V3.PostJsonAsync(Values, "[]"),
-            await store.V3.SendAsync(Request("PATCH", Attributes, "[]")),
-            await store.V3.SendAsync(Request("PUT", Values, "[]", "text/plain")),
-            await store.V3.SendAsync(Request("PUT", Attributes, $"[\"{new string('x', 1024 * 1024)}\"]")),
+            await store.V3.PostJsonAsync(ValuesUrl, "[]"),
+            await store.V3.SendAsync(Request("PATCH", AttributesUrl, "[]")),
+            await store.V3.SendAsync(Request("PUT", ValuesUrl, "[]", "text/plain")),
+            await store.V3.SendAsync(Request("PUT", AttributesUrl, $"[\"{new string('x', 1024 * 1024)}\"]")),
             await noJsonAccept.SendAsync(xml),
-            await store.V3.PutJsonAsync(Values, Enumerable.Range(1, 11).Select(c => new { customer_id = c, attribute_id = 1, value = "1" }).ToArray()),
+            await store.V3.PutJsonAsync(ValuesUrl, Enumerable.Range(1, 11).Select(c => new { customer_id = c, attribute_id = 1, value = "1" }).ToArray()),
         };
 
         errors.Select(e => (int)e.StatusCode).ShouldBe([422, 422, 422, 400, 401, 403, 404, 405, 501, 415, 413, 406, 413]);

@@ -8,8 +8,8 @@ namespace CustomerApi.Tests.V3;
 /// <summary>Set-up and before/after snapshots shared by the cross-cutting V3 tests.</summary>
 internal static class V3TestStores
 {
-    public const string Attributes = "customers/attributes";
-    public const string Values = "customers/attribute-values";
+    public const string AttributesUrl = "customers/attributes";
+    public const string ValuesUrl = "customers/attribute-values";
 
     /// <summary>Gives the store customer 1, attribute 1 ("Age", number) and value 1 (customer 1, Age = "42").</summary>
     public static async Task SeedAsync(this TestStore store, string email = "victim@example.com")
@@ -22,18 +22,18 @@ internal static class V3TestStores
     /// <summary>Everything the store holds that V3 can reach, as raw JSON text: its attributes, values and customers.</summary>
     public static async Task<string> SnapshotAsync(this TestStore store)
     {
-        var attributes = await (await store.V3.GetAsync(Attributes + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK);
-        var values = await (await store.V3.GetAsync(Values + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK);
+        var attributes = await (await store.V3.GetAsync(AttributesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK);
+        var values = await (await store.V3.GetAsync(ValuesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK);
         var customers = await store.V2.GetAsync("customers");
         var customersText = customers.StatusCode == HttpStatusCode.NoContent ? "" : (await customers.ShouldBeAsync(HttpStatusCode.OK)).ToString();
         return $"{attributes}\n{values}\n{customersText}";
     }
 
     public static async Task<string[]> AttributeNamesAsync(this TestStore store) =>
-        [.. (await (await store.V3.GetAsync(Attributes + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data().Select(a => a.GetProperty("name").GetString()!)];
+        [.. (await (await store.V3.GetAsync(AttributesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data().Select(a => a.GetProperty("name").GetString()!)];
 
     public static async Task<string[]> ValueTextsAsync(this TestStore store) =>
-        [.. (await (await store.V3.GetAsync(Values + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data().Select(v => v.GetProperty("attribute_value").GetString()!)];
+        [.. (await (await store.V3.GetAsync(ValuesUrl + "?limit=250")).ShouldBeAsync(HttpStatusCode.OK)).Data().Select(v => v.GetProperty("attribute_value").GetString()!)];
 
     /// <summary>A request with a JSON body sent verbatim (or none).</summary>
     public static HttpRequestMessage Request(string method, string url, string? body = null, string contentType = "application/json")

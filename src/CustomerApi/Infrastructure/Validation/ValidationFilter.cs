@@ -39,9 +39,15 @@ public static class ValidationFilter
                 if (!result.IsValid)
                 {
                     var version = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StoreApi>()?.Version ?? ApiVersion.V2;
-                    return BcErrors.Validation(version, result.Errors
-                        .Select(e => e.CustomState as Failure ?? Failure.Invalid(e.PropertyName, e.ErrorMessage))
-                        .ToList(), inQuery: argument is IQueryFilter);
+                    var failures = result.Errors.Select(e => e.CustomState as Failure ?? Failure.Invalid(e.PropertyName, e.ErrorMessage)).ToList();
+                    if (argument is IQueryFilter query)
+                    {
+                        // Name the query's parameters in the order the request gave them.
+                        var order = query.Request.Query.Keys.ToList();
+                        failures = [.. failures.OrderBy(f => order.IndexOf(f.Field) is var i and >= 0 ? i : int.MaxValue)];
+                    }
+
+                    return BcErrors.Validation(version, failures, inQuery: argument is IQueryFilter);
                 }
             }
 
