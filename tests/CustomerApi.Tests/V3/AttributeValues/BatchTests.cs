@@ -77,7 +77,7 @@ public abstract class BatchTests(ApiFixture api)
             Item(2, Nickname, "Samuel"), Item(1, Age, "30"),
         });
 
-        await response.ShouldBeInvalidAsync(key);
+        await response.ShouldBeInvalidBodyAsync(key);
         (await store.SnapshotAsync()).ShouldBe(before, why);
     }
 
@@ -92,7 +92,7 @@ public abstract class BatchTests(ApiFixture api)
             Item(2, Birthday, "2024-05-14"), Item(1, Nickname, "Again"),
         });
 
-        var errors = await response.ShouldBeInvalidAsync("1.customer_id", "2.value", "3.attribute_id", "5.attribute_id");
+        var errors = await response.ShouldBeInvalidBodyAsync("1.customer_id", "2.value", "3.attribute_id", "5.attribute_id");
         errors["1.customer_id"].ShouldContain("3");
         errors["3.attribute_id"].ShouldContain("4");
         (await store.ValuesAsync()).ShouldBeEmpty();

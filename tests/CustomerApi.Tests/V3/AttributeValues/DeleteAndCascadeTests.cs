@@ -65,7 +65,7 @@ public abstract class DeleteAndCascadeTests(ApiFixture api)
         var store = await StoreWithValuesAsync();
         var before = await store.SnapshotAsync();
 
-        await (await store.V3.DeleteAsync($"{Url}?{query}")).ShouldBeFilterErrorAsync([name], badValue ? [name] : []);
+        await (await store.V3.DeleteAsync($"{Url}?{query}")).ShouldBeBadFilterAsync(name, badValue ? [name] : []);
 
         (await store.SnapshotAsync()).ShouldBe(before);
     }
@@ -115,7 +115,7 @@ public abstract class DeleteAndCascadeTests(ApiFixture api)
 
         (await store.SnapshotAsync()).ShouldBe(Kept(before, 1, 2, 3, 5));
         // the attribute's id is gone for good: setting it again is an unknown attribute
-        await (await store.PutValuesAsync(new[] { Item(2, Birthday, "1983-02-01") })).ShouldBeInvalidAsync("0.attribute_id");
+        await (await store.PutValuesAsync(new[] { Item(2, Birthday, "1983-02-01") })).ShouldBeInvalidBodyAsync("0.attribute_id");
         (await store.SnapshotAsync()).ShouldBe(Kept(before, 1, 2, 3, 5));
     }
 
@@ -126,7 +126,7 @@ public abstract class DeleteAndCascadeTests(ApiFixture api)
         await (await store.V2.DeleteAsync("customers/3")).ShouldBeAsync(HttpStatusCode.NoContent);
         var before = await store.SnapshotAsync();
 
-        await (await store.PutValuesAsync(new[] { Item(1, Age, "31"), Item(3, Age, "53") })).ShouldBeInvalidAsync("1.customer_id");
+        await (await store.PutValuesAsync(new[] { Item(1, Age, "31"), Item(3, Age, "53") })).ShouldBeInvalidBodyAsync("1.customer_id");
 
         (await store.SnapshotAsync()).ShouldBe(before);
     }

@@ -43,7 +43,7 @@ public abstract class StoreIsolationTests(ApiFixture api)
         var (a, b) = await TwoStoresAsync();
         var aBefore = await a.SnapshotAsync();
 
-        await (await b.PutValuesAsync(new[] { Item(customerId, attributeId, "2024-05-14") })).ShouldBeInvalidAsync(keys.Split(','));
+        await (await b.PutValuesAsync(new[] { Item(customerId, attributeId, "2024-05-14") })).ShouldBeInvalidBodyAsync(keys.Split(','));
 
         (await b.ValuesAsync()).ShouldBeEmpty();
         (await a.SnapshotAsync()).ShouldBe(aBefore);
@@ -55,7 +55,7 @@ public abstract class StoreIsolationTests(ApiFixture api)
         var (a, b) = await TwoStoresAsync();
         var aBefore = await a.SnapshotAsync();
 
-        await (await b.PutValuesAsync(new[] { new { id = 1, customer_id = 1, attribute_id = 1, value = "B" } })).ShouldBeInvalidAsync("0.id");
+        await (await b.PutValuesAsync(new[] { new { id = 1, customer_id = 1, attribute_id = 1, value = "B" } })).ShouldBeInvalidBodyAsync("0.id");
 
         (await b.ValuesAsync()).ShouldBeEmpty();
         (await a.SnapshotAsync()).ShouldBe(aBefore);

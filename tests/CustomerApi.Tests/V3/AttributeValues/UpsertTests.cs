@@ -28,9 +28,9 @@ public abstract class UpsertTests(ApiFixture api)
         data[2].ShouldBeValue(3, customerId: 1, Birthday, "1990-07-15");
         foreach (var value in data)
         {
-            var created = value.Date("date_created");
+            var created = value.Instant("date_created");
             created.ShouldBeInRange(before, DateTime.UtcNow.AddSeconds(2));
-            value.Date("date_modified").ShouldBe(created);
+            value.Instant("date_modified").ShouldBe(created);
         }
 
         // the list holds exactly what was answered, ordered by id
@@ -47,8 +47,8 @@ public abstract class UpsertTests(ApiFixture api)
         var updated = (await store.UpsertValuesAsync((1, Age, "31"))).ShouldHaveSingleItem();
 
         updated.ShouldBeValue(1, customerId: 1, Age, "31");
-        updated.Date("date_created").ShouldBe(first.Date("date_created"));
-        updated.Date("date_modified").ShouldBeGreaterThan(first.Date("date_modified"));
+        updated.Instant("date_created").ShouldBe(first.Instant("date_created"));
+        updated.Instant("date_modified").ShouldBeGreaterThan(first.Instant("date_modified"));
         var listed = await store.ValuesAsync("customer_id:in=1&attribute_id:in=2");
         listed.ShouldHaveSingleItem().GetRawText().ShouldBe(updated.GetRawText());
         // the other customer's value of the same attribute is untouched
@@ -121,7 +121,7 @@ public abstract class UpsertTests(ApiFixture api)
             new { id, customer_id = customerId, attribute_id = attributeId, value = "2024-05-14" },
         });
 
-        await response.ShouldBeInvalidAsync("1.id");
+        await response.ShouldBeInvalidBodyAsync("1.id");
         (await store.SnapshotAsync()).ShouldBe(before, why);
     }
 
@@ -137,8 +137,8 @@ public abstract class UpsertTests(ApiFixture api)
 
         var value = (await response.ShouldBeAsync(HttpStatusCode.OK)).Data().ShouldHaveSingleItem();
         value.ShouldBeValue(1, customerId: 1, Nickname, "Jo");
-        value.Date("date_created").ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-5));
-        value.Date("date_modified").ShouldBe(value.Date("date_created"));
+        value.Instant("date_created").ShouldBeGreaterThan(DateTime.UtcNow.AddMinutes(-5));
+        value.Instant("date_modified").ShouldBe(value.Instant("date_created"));
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CustomerApi.Tests.Infrastructure;
@@ -10,7 +9,6 @@ public static class ValueSetup
 {
     public const string Url = "customers/attribute-values";
 
-    public const string InvalidTitle = "JSON data is missing or invalid";
 
     /// <summary>The value's fields, in the order the API writes them (brief: attribute values).</summary>
     public static readonly string[] Shape = ["id", "customer_id", "attribute_id", "attribute_value", "date_created", "date_modified"];
@@ -70,43 +68,8 @@ public static class ValueSetup
         value.GetProperty("customer_id").GetInt32().ShouldBe(customerId, $"{value}");
         value.GetProperty("attribute_id").GetInt32().ShouldBe(attributeId, $"{value}");
         value.GetProperty("attribute_value").GetString().ShouldBe(attributeValue, $"{value}");
-        value.Date("date_created");
-        value.Date("date_modified");
-    }
-
-    /// <summary>The date <paramref name="field"/>, after checking it is written <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
-    public static DateTime Date(this JsonElement value, string field)
-    {
-        var text = value.GetProperty(field).GetString()!;
-        text.ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", $"{field} of {value}");
-        return DateTime.ParseExact(text, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture,
-            DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-    }
-
-    /// <summary>A V3 422 for the body whose <c>errors</c> has exactly <paramref name="keys"/>; returns the errors.</summary>
-    public static async Task<Dictionary<string, string>> ShouldBeInvalidAsync(this HttpResponseMessage response, params string[] keys)
-    {
-        var body = await response.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity);
-        body.GetProperty("title").GetString().ShouldBe(InvalidTitle);
-        var errors = body.Errors();
-        errors.Keys.Order(StringComparer.Ordinal).ShouldBe(keys.Order(StringComparer.Ordinal), $"errors: {body}");
-        errors.Values.ShouldAllBe(reason => !string.IsNullOrWhiteSpace(reason));
-        return errors;
-    }
-
-    /// <summary>
-    /// A V3 422 for the query: the title names every failing filter, <c>errors</c> has a reason for exactly
-    /// <paramref name="badValues"/> (unknown names get none).
-    /// </summary>
-    public static async Task ShouldBeFilterErrorAsync(this HttpResponseMessage response, string[] names, string[] badValues)
-    {
-        var body = await response.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity);
-        var title = body.GetProperty("title").GetString()!;
-        title.ShouldStartWith("The filter(s): ");
-        title.ShouldEndWith(" are not valid filter parameter(s).");
-        title["The filter(s): ".Length..^" are not valid filter parameter(s).".Length].Split(", ").Order(StringComparer.Ordinal)
-            .ShouldBe(names.Order(StringComparer.Ordinal), title);
-        body.Errors().Keys.Order(StringComparer.Ordinal).ShouldBe(badValues.Order(StringComparer.Ordinal), $"errors: {body}");
+        value.Instant("date_created");
+        value.Instant("date_modified");
     }
 
     /// <summary>204 with nothing in the body.</summary>

@@ -235,7 +235,7 @@ public abstract class ValueTypeTests(ApiFixture api)
     private static async Task<Dictionary<string, string>> RefusedAsync(TestStore store, string body, params string[] keys)
     {
         var before = await store.SnapshotAsync();
-        var errors = await (await store.PutValuesAsync(body)).ShouldBeInvalidAsync(keys);
+        var errors = await (await store.PutValuesAsync(body)).ShouldBeInvalidBodyAsync(keys);
         (await store.SnapshotAsync()).ShouldBe(before, $"after refusing {body}");
         return errors;
     }

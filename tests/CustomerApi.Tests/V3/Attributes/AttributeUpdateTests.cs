@@ -202,7 +202,7 @@ public abstract class AttributeUpdateTests(ApiFixture api)
 
         var response = await store.V3.PutJsonAsync(AttributeCalls.Url, new[] { new { id = 1, name = "Color" }, new { id = 2, name = "Age" } });
 
-        (await response.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString().ShouldBe(AttributeCalls.InvalidBody);
+        (await response.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("title").GetString().ShouldBe(V3Json.InvalidBody);
         (await store.SnapshotAsync()).ShouldBe(before);
     }
 
