@@ -11,6 +11,7 @@ public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> option
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerAttribute> CustomerAttributes => Set<CustomerAttribute>();
     public DbSet<CustomerAttributeValue> CustomerAttributeValues => Set<CustomerAttributeValue>();
+    public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CustomerDbContext).Assembly);

@@ -15,6 +15,9 @@ public sealed class Store
     /// <summary>The last customer attribute value id handed out.</summary>
     public int LastAttributeValueId { get; set; }
 
+    /// <summary>The last V2 customer group id handed out.</summary>
+    public int LastCustomerGroupId { get; set; }
+
     public DateTime DateCreated { get; set; }
     public List<ApiToken> Tokens { get; } = [];
 }

@@ -1,3 +1,4 @@
+using CustomerApi.Features.V2.CustomerGroups;
 using CustomerApi.Features.V2.Customers;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -12,7 +13,8 @@ public static class V2Routes
     {
         app.MapStoreApi(ApiVersion.V2, Scopes.Customers)
             .WithValidation()
-            .MapCustomersV2();
+            .MapCustomersV2()
+            .MapCustomerGroupsV2();
         return app;
     }
 }
