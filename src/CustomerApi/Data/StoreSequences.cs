@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Data;
 
-/// <summary>The per-store counters behind ids: each store's customers, attributes, attribute values and addresses start at 1.</summary>
-public enum StoreSequence { Customers, Attributes, AttributeValues, Addresses }
+/// <summary>The per-store counters behind ids: each store's customers, attributes, attribute values, addresses and groups start at 1.</summary>
+public enum StoreSequence { Customers, Attributes, AttributeValues, Addresses, CustomerGroups }
 
 /// <summary>Ids are per store: 1, 2, 3, ... in creation order, never reused (a deleted id stays spent).</summary>
 public static class StoreSequences
@@ -23,6 +23,8 @@ public static class StoreSequences
                 $"UPDATE stores SET last_attribute_id = last_attribute_id + {count} WHERE id = {storeId} RETURNING last_attribute_id AS \"Value\""),
             StoreSequence.Addresses => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_address_id = last_address_id + {count} WHERE id = {storeId} RETURNING last_address_id AS \"Value\""),
+            StoreSequence.CustomerGroups => db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_customer_group_id = last_customer_group_id + {count} WHERE id = {storeId} RETURNING last_customer_group_id AS \"Value\""),
             _ => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_attribute_value_id = last_attribute_value_id + {count} WHERE id = {storeId} RETURNING last_attribute_value_id AS \"Value\""),
         }).ToListAsync(ct);

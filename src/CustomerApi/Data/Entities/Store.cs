@@ -18,6 +18,9 @@ public sealed class Store
     /// <summary>The last customer address id handed out.</summary>
     public int LastAddressId { get; set; }
 
+    /// <summary>The last V2 customer group id handed out.</summary>
+    public int LastCustomerGroupId { get; set; }
+
     public DateTime DateCreated { get; set; }
     public List<ApiToken> Tokens { get; } = [];
 }

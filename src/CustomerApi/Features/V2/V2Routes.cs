@@ -1,4 +1,5 @@
 using CustomerApi.Features.V2.Addresses;
+using CustomerApi.Features.V2.CustomerGroups;
 using CustomerApi.Features.V2.Customers;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -14,7 +15,8 @@ public static class V2Routes
         app.MapStoreApi(ApiVersion.V2, Scopes.Customers)
             .WithValidation()
             .MapCustomersV2()
-            .MapAddressesV2();
+            .MapAddressesV2()
+            .MapCustomerGroupsV2();
         return app;
     }
 }

@@ -66,6 +66,22 @@ public static class BcErrors
             new[] { new V2Error(StatusCodes.Status409Conflict, text, new Dictionary<string, string> { ["conflict_reason"] = text }) });
     }
 
+    /// <summary>A V2 customer group name is unique in the store (ignoring case); 409 like a duplicate email [inferred].</summary>
+    public static BcErrorResult DuplicateGroupName(string name)
+    {
+        var text = $"A customer group named '{name}' already exists.";
+        return new(StatusCodes.Status409Conflict,
+            new[] { new V2Error(StatusCodes.Status409Conflict, text, new Dictionary<string, string> { ["conflict_reason"] = text }) });
+    }
+
+    /// <summary>[spec] "There can only be one customer group for guests at a time": a second one is refused, not moved.</summary>
+    public static BcErrorResult GuestsGroupTaken(int existingId) => InvalidField(ApiVersion.V2, "is_group_for_guests",
+        $"Customer group {existingId} is already the group for guests; there can only be one. Unset it there first.");
+
+    /// <summary>A customer's <c>customer_group_id</c> must be 0 (no group) or a group of the same store [inferred, behaviour doc 3.6].</summary>
+    public static BcErrorResult UnknownCustomerGroup(int groupId) => InvalidField(ApiVersion.V2, "customer_group_id",
+        $"Customer group {groupId} does not exist in this store; use 0 for no group or the id of an existing group.");
+
     /// <summary>
     /// Validation failures. V2 lists one error each (status of the first). V3 is one 422 keyed by field path
     /// (<c>0.name</c> for item 0 of a batch); for query parameters its title names them, as BigCommerce does for an

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CustomerApi.Tests.Infrastructure;
+using CustomerApi.Tests.V2.CustomerGroups;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -21,9 +22,11 @@ public static class CustomerListing
     /// 2 John Smith john@example.com, Globex, 555-0200, credit 10.5, group 2, no tax category;
     /// 3 Jane Smith jane.smith@example.com, Acme, no phone, credit 0, group 2, tax G;
     /// 4 Janet Doe JANET@Example.com, Acme Corp, 555-0100, credit "10.5", group 0, tax H.
+    /// Groups 1 and 2 exist (a customer's group must).
     /// </summary>
     public static async Task SeedAsync(TestStore store)
     {
+        await store.CreateGroupsAsync(2);
         await store.CreateCustomerAsync("jane@example.com", new
         {
             first_name = "Jane", last_name = "Doe", company = "Acme", phone = "555-0100", store_credit = 10, customer_group_id = 0, tax_exempt_category = "G",

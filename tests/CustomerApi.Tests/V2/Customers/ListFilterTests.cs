@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CustomerApi.Tests.Infrastructure;
+using CustomerApi.Tests.V2.CustomerGroups;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -10,6 +11,7 @@ public abstract class ListFilterTests(ApiFixture api)
     public async Task List_is_a_bare_array_sorted_by_id_ascending_with_every_customer_in_full()
     {
         var store = await api.NewStoreAsync();
+        await store.CreateGroupsAsync(3);
         await store.CreateCustomerAsync("zed@example.com", new
         {
             company = "Zed Inc", phone = "111", store_credit = 1.25, registration_ip_address = "10.0.0.1", customer_group_id = 3,

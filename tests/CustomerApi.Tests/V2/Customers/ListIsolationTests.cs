@@ -1,5 +1,6 @@
 using System.Net;
 using CustomerApi.Tests.Infrastructure;
+using CustomerApi.Tests.V2.CustomerGroups;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -83,6 +84,7 @@ public abstract class ListIsolationTests(ApiFixture api)
     {
         var store = await api.NewStoreAsync();
         var other = await api.NewStoreAsync();
+        await other.CreateGroupsAsync(5);
         await other.CreateCustomerAsync("theirs@example.com", new { first_name = "Otto", company = "Away", store_credit = 99, customer_group_id = 5 });
         await store.CreateCustomerAsync("shared@example.com", new { company = "Home" });
         await other.CreateCustomerAsync("shared@example.com", new { company = "Away" });

@@ -1,5 +1,6 @@
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.V2.CustomerGroups;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
@@ -75,7 +76,12 @@ public static class CustomersEndpoints
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct);
+        customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct); // also locks the store's groups
+        if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
+        {
+            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
+        }
+
         db.Customers.Add(customer);
         if (!await db.TrySaveUniqueAsync(ct))
         {
@@ -103,10 +109,26 @@ public static class CustomersEndpoints
             return BcErrors.DuplicateEmail(email);
         }
 
+        // A new group is checked under the store's lock, so the group cannot be deleted before this customer is saved.
+        await using var transaction = body.CustomerGroupId is > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (transaction is not null)
+        {
+            await StoreSequences.TakeAsync(db, store.Id, StoreSequence.CustomerGroups, ct, count: 0);
+            if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, body.CustomerGroupId!.Value, ct))
+            {
+                return BcErrors.UnknownCustomerGroup(body.CustomerGroupId.Value);
+            }
+        }
+
         body.ApplyTo(customer, passwords, clock.UtcNowToTheSecond());
         if (!await db.TrySaveUniqueAsync(ct))
         {
             return BcErrors.DuplicateEmail(email!);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
         }
 
         return TypedResults.Ok(customer.ToV2(new CustomerLinks(request, store.Hash)));
