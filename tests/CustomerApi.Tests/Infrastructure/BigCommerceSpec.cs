@@ -31,6 +31,26 @@ public sealed class BigCommerceSpec
     public IEnumerable<string> Methods(string path) =>
         ((YamlMappingNode)((YamlMappingNode)_root["paths"])[path]).Children.Keys.Select(k => k.ToString()).Where(k => k != "parameters");
 
+    /// <summary>
+    /// Asserts that every method of every spec path <paramref name="paths"/> selects is in the service's own OpenAPI
+    /// document under <paramref name="prefix"/> (e.g. <c>/stores/{store_hash}/v2</c>); returns how many paths it checked.
+    /// </summary>
+    public async Task<int> ShouldServeEveryMethodAsync(HttpClient anonymous, string prefix, Func<string, bool> paths)
+    {
+        var served = (await (await anonymous.GetAsync("openapi/v1.json")).ShouldBeAsync(System.Net.HttpStatusCode.OK)).GetProperty("paths");
+        var selected = Paths.Where(paths).ToList();
+        foreach (var path in selected)
+        {
+            var ours = served.GetProperty(prefix + path);
+            foreach (var method in Methods(path))
+            {
+                ours.TryGetProperty(method, out _).ShouldBeTrue($"{method.ToUpperInvariant()} {path}");
+            }
+        }
+
+        return selected.Count;
+    }
+
     /// <summary>Every property a schema declares, following allOf and $ref, with its declared type.</summary>
     public IReadOnlyDictionary<string, (string Type, bool Nullable)> Properties(string schema)
     {

@@ -8,25 +8,15 @@ namespace CustomerApi.Features.V2.CustomerGroups;
 /// The filters of <c>GET /customer_groups</c> and <c>/customer_groups/count</c> [spec]. Names compare ignoring case
 /// and surrounding spaces, as uniqueness does; the date filters are the <c>date_created[:min|:max]</c> forms V3 uses.
 /// </summary>
-public sealed record CustomerGroupFilterV2 : IPaged, IDateFilterV3, IQueryFilter
+public sealed record CustomerGroupFilterV2 : DatedListQuery
 {
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(
-        ["name", "name:like", "is_default", "is_group_for_guests", "page", "limit", .. DateFiltersV3.Names], StringComparer.Ordinal);
+        ["name", "name:like", "is_default", "is_group_for_guests", .. CommonNames], StringComparer.Ordinal);
 
     [FromQuery(Name = "name")] public string? Name { get; init; }
     [FromQuery(Name = "name:like")] public string? NameLike { get; init; }
     [FromQuery(Name = "is_default")] public string? IsDefault { get; init; }
     [FromQuery(Name = "is_group_for_guests")] public string? IsGroupForGuests { get; init; }
-    [FromQuery(Name = "date_created")] public string? DateCreated { get; init; }
-    [FromQuery(Name = "date_created:min")] public string? DateCreatedMin { get; init; }
-    [FromQuery(Name = "date_created:max")] public string? DateCreatedMax { get; init; }
-    [FromQuery(Name = "date_modified")] public string? DateModified { get; init; }
-    [FromQuery(Name = "date_modified:min")] public string? DateModifiedMin { get; init; }
-    [FromQuery(Name = "date_modified:max")] public string? DateModifiedMax { get; init; }
-    [FromQuery(Name = "page")] public string? Page { get; init; }
-    [FromQuery(Name = "limit")] public string? Limit { get; init; }
-
-    public required HttpRequest Request { get; init; }
 
     public IQueryable<CustomerGroup> Apply(IQueryable<CustomerGroup> groups)
     {

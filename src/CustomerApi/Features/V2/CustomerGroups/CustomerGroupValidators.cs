@@ -196,11 +196,9 @@ public sealed class CustomerGroupFilterV2Validator : AbstractValidator<CustomerG
 {
     public CustomerGroupFilterV2Validator()
     {
-        this.OnlyKnownFilters(CustomerGroupFilterV2.Names);
+        this.AddListRules(CustomerGroupFilterV2.Names, ApiVersion.V2);
         RuleFor(f => f.IsDefault).Must(QueryValues.IsBool).Fails(Failure.Invalid("is_default", "is_default must be true or false"));
         RuleFor(f => f.IsGroupForGuests).Must(QueryValues.IsBool)
             .Fails(Failure.Invalid("is_group_for_guests", "is_group_for_guests must be true or false"));
-        this.AddDateFilterRules();
-        this.AddPagingRules(ApiVersion.V2);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CustomerApi.Features.V3.AttributeValues;
 
 /// <summary>The filters of <c>GET /customers/attribute-values</c>; <c>name</c> is the attribute's name.</summary>
-public sealed record AttributeValueFilterV3 : ListQueryV3
+public sealed record AttributeValueFilterV3 : DatedListQuery
 {
     public static readonly IReadOnlySet<string> Names =
         new HashSet<string>(["customer_id:in", "attribute_id:in", "name", .. CommonNames], StringComparer.Ordinal);

@@ -34,7 +34,7 @@ public sealed class AttributeValueFilterV3Validator : AbstractValidator<Attribut
 {
     public AttributeValueFilterV3Validator()
     {
-        this.AddListRules(AttributeValueFilterV3.Names);
+        this.AddListRules(AttributeValueFilterV3.Names, ApiVersion.V3);
         RuleFor(f => f.CustomerIdIn).MustBeIdList("customer_id:in");
         RuleFor(f => f.AttributeIdIn).MustBeIdList("attribute_id:in");
     }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CustomerApi.Features.V3.Attributes;
 
 /// <summary>The filters of <c>GET /customers/attributes</c>. Names compare ignoring case and surrounding spaces.</summary>
-public sealed record AttributeFilterV3 : ListQueryV3
+public sealed record AttributeFilterV3 : DatedListQuery
 {
     public static readonly IReadOnlySet<string> Names =
         new HashSet<string>(["name", "name:like", "type", .. CommonNames], StringComparer.Ordinal);

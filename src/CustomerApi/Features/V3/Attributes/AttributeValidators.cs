@@ -55,7 +55,7 @@ public sealed class AttributeFilterV3Validator : AbstractValidator<AttributeFilt
 {
     public AttributeFilterV3Validator()
     {
-        this.AddListRules(AttributeFilterV3.Names);
+        this.AddListRules(AttributeFilterV3.Names, ApiVersion.V3);
         RuleFor(f => f.Type).MustBeAttributeType();
     }
 }

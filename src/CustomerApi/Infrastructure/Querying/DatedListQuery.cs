@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerApi.Infrastructure.Querying;
 
-/// <summary>What every V3 list takes besides its own filters: the date filters and paging. Bound with <c>[AsParameters]</c>.</summary>
-public abstract record ListQueryV3 : IPaged, IDateFilterV3, IQueryFilter
+/// <summary>
+/// What every V3 list (and V2 customer groups) takes besides its own filters: the <c>date_created[:min|:max]</c>
+/// filters and paging. Bound with <c>[AsParameters]</c>.
+/// </summary>
+public abstract record DatedListQuery : IPaged, IDateFilterV3, IQueryFilter
 {
     /// <summary>The names this base binds; each list adds its own.</summary>
     public static readonly string[] CommonNames = ["page", "limit", .. DateFiltersV3.Names];
@@ -22,13 +25,13 @@ public abstract record ListQueryV3 : IPaged, IDateFilterV3, IQueryFilter
     public required HttpRequest Request { get; init; }
 }
 
-public static class ListQueryV3Rules
+public static class DatedListQueryRules
 {
-    /// <summary>Only the list's <paramref name="names"/> are accepted; dates and paging must be well formed.</summary>
-    public static void AddListRules<T>(this AbstractValidator<T> validator, IReadOnlySet<string> names) where T : ListQueryV3
+    /// <summary>Only the list's <paramref name="names"/> are accepted; dates and paging (of that API version) must be well formed.</summary>
+    public static void AddListRules<T>(this AbstractValidator<T> validator, IReadOnlySet<string> names, ApiVersion version) where T : DatedListQuery
     {
         validator.OnlyKnownFilters(names);
         validator.AddDateFilterRules();
-        validator.AddPagingRules(ApiVersion.V3);
+        validator.AddPagingRules(version);
     }
 }
