@@ -21,8 +21,6 @@ public sealed class CustomerAttribute : IDated
 
     public DateTime DateCreated { get; set; }
     public DateTime DateModified { get; set; }
-
-    public static string KeyOf(string name) => name.Trim().ToLowerInvariant();
 }
 
 public static class AttributeTypes

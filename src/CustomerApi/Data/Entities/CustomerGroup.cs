@@ -29,8 +29,6 @@ public sealed class CustomerGroup : IDated
 
     public DateTime DateCreated { get; set; }
     public DateTime DateModified { get; set; }
-
-    public static string KeyOf(string name) => name.Trim().ToLowerInvariant();
 }
 
 public static class CategoryAccessTypes

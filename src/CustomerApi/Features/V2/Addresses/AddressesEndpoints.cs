@@ -7,7 +7,6 @@ using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CustomerApi.Features.V2.Addresses;
 
@@ -35,13 +34,6 @@ public static class AddressesEndpoints
 
     private static Task<bool> CustomerExistsAsync(this CustomerDbContext db, StoreContext store, int customerId, CancellationToken ct) =>
         db.Customers.AnyAsync(c => c.StoreId == store.Id && c.Id == customerId, ct);
-
-    // A fresh context: the failed one's transaction is unusable on PostgreSQL.
-    private static async Task<bool> CustomerStillExistsAsync(CustomerDbContext failed, StoreContext store, int customerId)
-    {
-        await using var db = new CustomerDbContext(failed.GetService<DbContextOptions<CustomerDbContext>>());
-        return await db.CustomerExistsAsync(store, customerId, CancellationToken.None);
-    }
 
     public static async Task<Results<Ok<List<AddressV2>>, NoContent, BcErrorResult>> List(
         [FromRoute(Name = "customer_id")] int customerId, [AsParameters] AddressQueryV2 query, StoreContext store, CustomerDbContext db,
@@ -103,13 +95,8 @@ public static class AddressesEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
         {
-            if (await CustomerStillExistsAsync(db, store, customerId))
-            {
-                throw;
-            }
-
             return BcErrors.NotFound(ApiVersion.V2); // the customer was deleted meanwhile; the rollback returns the id
         }
 

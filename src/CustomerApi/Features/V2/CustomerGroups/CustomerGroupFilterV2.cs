@@ -20,8 +20,8 @@ public sealed record CustomerGroupFilterV2 : DatedListQuery
 
     public IQueryable<CustomerGroup> Apply(IQueryable<CustomerGroup> groups)
     {
-        var nameKey = Name is null ? null : CustomerGroup.KeyOf(Name);
-        var fragment = NameLike is null ? null : CustomerGroup.KeyOf(NameLike);
+        var nameKey = Name is null ? null : MatchKey.Of(Name);
+        var fragment = NameLike is null ? null : MatchKey.Of(NameLike);
         var (isDefault, forGuests) = (QueryValues.ToBool(IsDefault), QueryValues.ToBool(IsGroupForGuests));
         return groups
             .WhereIf(nameKey is not null, g => g.NameKey == nameKey)

@@ -32,7 +32,7 @@ public static class CustomerGroupMapping
         if (body.Name is not null)
         {
             group.Name = body.Name.Trim();
-            group.NameKey = CustomerGroup.KeyOf(body.Name);
+            group.NameKey = MatchKey.Of(body.Name);
         }
 
         group.IsDefault = body.IsDefault ?? group.IsDefault;

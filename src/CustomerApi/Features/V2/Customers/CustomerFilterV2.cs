@@ -38,7 +38,7 @@ public sealed record CustomerFilterV2 : IPaged, IQueryFilter
 
     public IQueryable<Customer> Apply(IQueryable<Customer> customers)
     {
-        var emailKey = Email is null ? null : CustomerEmails.Key(Email);
+        var emailKey = Email is null ? null : MatchKey.Of(Email);
         decimal? credit = V2MoneyConverter.TryParse(StoreCredit, out var parsed) ? parsed : null;
         var group = QueryValues.ToInt(CustomerGroupId);
         var (minId, maxId) = (QueryValues.ToInt(MinId), QueryValues.ToInt(MaxId));

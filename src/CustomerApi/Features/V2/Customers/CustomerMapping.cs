@@ -39,7 +39,7 @@ public static class CustomerMapping
         if (body.Email is not null)
         {
             customer.Email = body.Email.Trim();
-            customer.EmailKey = CustomerEmails.Key(body.Email);
+            customer.EmailKey = MatchKey.Of(body.Email);
         }
 
         customer.Company = body.Company ?? customer.Company;

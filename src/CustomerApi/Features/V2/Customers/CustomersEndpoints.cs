@@ -66,7 +66,7 @@ public static class CustomersEndpoints
         HttpRequest request, CancellationToken ct)
     {
         var email = body.Email!.Trim();
-        if (await db.Of(store).AnyAsync(c => c.EmailKey == CustomerEmails.Key(email), ct))
+        if (await db.Of(store).AnyAsync(c => c.EmailKey == MatchKey.Of(email), ct))
         {
             return BcErrors.DuplicateEmail(email);
         }
@@ -103,8 +103,8 @@ public static class CustomersEndpoints
         }
 
         var email = body.Email?.Trim();
-        if (email is not null && CustomerEmails.Key(email) != customer.EmailKey
-            && await db.Of(store).AnyAsync(c => c.EmailKey == CustomerEmails.Key(email), ct))
+        if (email is not null && MatchKey.Of(email) != customer.EmailKey
+            && await db.Of(store).AnyAsync(c => c.EmailKey == MatchKey.Of(email), ct))
         {
             return BcErrors.DuplicateEmail(email);
         }

@@ -18,7 +18,7 @@ public sealed record AttributeValueFilterV3 : DatedListQuery
     {
         var customerIds = IdList.Parse(CustomerIdIn);
         var attributeIds = IdList.Parse(AttributeIdIn);
-        var nameKey = Name is null ? null : CustomerAttribute.KeyOf(Name);
+        var nameKey = Name is null ? null : MatchKey.Of(Name);
         return values
             .WhereIf(customerIds is not null, v => customerIds!.Contains(v.CustomerId))
             .WhereIf(attributeIds is not null, v => attributeIds!.Contains(v.AttributeId))

@@ -16,8 +16,8 @@ public sealed record AttributeFilterV3 : DatedListQuery
 
     public IQueryable<CustomerAttribute> Apply(IQueryable<CustomerAttribute> attributes)
     {
-        var nameKey = Name is null ? null : CustomerAttribute.KeyOf(Name);
-        var fragment = NameLike is null ? null : CustomerAttribute.KeyOf(NameLike);
+        var nameKey = Name is null ? null : MatchKey.Of(Name);
+        var fragment = NameLike is null ? null : MatchKey.Of(NameLike);
         return attributes
             .WhereIf(nameKey is not null, a => a.NameKey == nameKey)
             .WhereIf(fragment is not null, a => a.NameKey.Contains(fragment!))

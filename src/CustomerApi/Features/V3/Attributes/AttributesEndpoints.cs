@@ -33,7 +33,7 @@ public static class AttributesEndpoints
     public static async Task<Results<Ok<EnvelopeV3<AttributeV3>>, BcErrorResult>> Create(
         [FromBody] List<CreateAttributeV3> body, StoreContext store, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var keys = body.Select(a => CustomerAttribute.KeyOf(a.Name!)).ToList();
+        var keys = body.Select(a => MatchKey.Of(a.Name!)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Taking the ids locks the store's row: the limit and the name checks below cannot race another request.
         var firstId = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Attributes, ct, body.Count);
@@ -92,13 +92,13 @@ public static class AttributesEndpoints
             }
             else
             {
-                finalKeys[attribute.Id] = CustomerAttribute.KeyOf(item.Name!);
+                finalKeys[attribute.Id] = MatchKey.Of(item.Name!);
             }
         }
 
         for (var i = 0; i < body.Count; i++)
         {
-            var key = CustomerAttribute.KeyOf(body[i].Name!);
+            var key = MatchKey.Of(body[i].Name!);
             if (finalKeys.Count(k => k.Value == key) > 1 && !failures.Any(f => f.Field.StartsWith($"{i}.", StringComparison.Ordinal)))
             {
                 failures.Add(Failure.Invalid("name", $"A customer attribute named '{body[i].Name!.Trim()}' already exists.").AtItem(i));
@@ -115,7 +115,7 @@ public static class AttributesEndpoints
         {
             var attribute = all[item.Id!.Value];
             attribute.Name = item.Name!.Trim();
-            attribute.NameKey = CustomerAttribute.KeyOf(item.Name!);
+            attribute.NameKey = MatchKey.Of(item.Name!);
             attribute.DateModified = now;
             return attribute;
         }).ToList();
