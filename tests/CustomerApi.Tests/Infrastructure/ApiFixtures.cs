@@ -1,7 +1,4 @@
-using CustomerApi.Bootstrap;
 using CustomerApi.Data;
-using CustomerApi.Infrastructure.Auth;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Infrastructure;
 
@@ -32,19 +29,7 @@ public abstract class ApiFixture
     public Task<ApiFactory> FactoryAsync() => (Provider == StorageProvider.Postgres ? Postgres : Sqlite).Value;
 
     /// <summary>A new store with one token; the client sends that token and talks to <c>/stores/{hash}/v2/</c>.</summary>
-    public async Task<TestStore> NewStoreAsync(params string[] scopes)
-    {
-        var factory = await FactoryAsync();
-        var hash = "t" + Guid.NewGuid().ToString("N")[..12];
-        var token = Guid.NewGuid().ToString("N");
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }] };
-            await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
-        }
-
-        return new TestStore(factory, hash, token);
-    }
+    public async Task<TestStore> NewStoreAsync(params string[] scopes) => await TestStore.NewOnAsync(await FactoryAsync(), scopes);
 
     /// <summary>A client with no token at all.</summary>
     public async Task<HttpClient> AnonymousClientAsync() => TestStore.Client(await FactoryAsync(), token: null, baseAddress: "http://localhost/");

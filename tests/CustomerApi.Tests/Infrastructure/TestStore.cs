@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CustomerApi.Bootstrap;
 using CustomerApi.Data;
+using CustomerApi.Infrastructure.Auth;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Infrastructure;
@@ -13,6 +14,20 @@ public sealed class TestStore(ApiFactory factory, string hash, string token)
     public ApiFactory Factory { get; } = factory;
     public HttpClient V2 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v2/");
     public HttpClient V3 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v3/");
+
+    /// <summary>A new store on <paramref name="factory"/> with one token of <paramref name="scopes"/> (all of V2 and V3 when none are given).</summary>
+    public static async Task<TestStore> NewOnAsync(ApiFactory factory, params string[] scopes)
+    {
+        var hash = "t" + Guid.NewGuid().ToString("N")[..12];
+        var token = Guid.NewGuid().ToString("N");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }] };
+            await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
+        }
+
+        return new TestStore(factory, hash, token);
+    }
 
     /// <summary>A client for this store's URLs that sends <paramref name="otherToken"/> (or none) instead.</summary>
     public HttpClient V2With(string? otherToken) => Client(Factory, otherToken, $"http://localhost/stores/{Hash}/v2/");

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CustomerApi.Bootstrap;
 using CustomerApi.Data;
 using CustomerApi.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static CustomerApi.Tests.V3.V3TestStores;
 
@@ -36,7 +33,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     [Fact]
     public async Task Concurrent_upserts_of_one_pair_through_two_services_on_one_database_leave_exactly_one_value()
     {
-        await using var pair = await TwoServicesAsync();
+        await using var pair = await ServicePair.StartAsync(api.Provider);
         var (a, b) = (pair.A, pair.B);
         var (customerId, attributeId) = await CustomerAndAttributeAsync(a);
         await b.V3.GetAsync(ValuesUrl); // B caches the store's tokens before the race, as A already has
@@ -52,7 +49,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     [Fact]
     public async Task Sixty_concurrent_attribute_creates_through_two_services_give_exactly_50_with_ids_1_to_50_and_ten_422s()
     {
-        await using var pair = await TwoServicesAsync();
+        await using var pair = await ServicePair.StartAsync(api.Provider);
         var (a, b) = (pair.A, pair.B);
         await a.V3.GetAsync(AttributesUrl);
         await b.V3.GetAsync(AttributesUrl);
@@ -304,7 +301,7 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
     /// probe timeout) turns a burst on a busy machine into "pool exhausted" 500s, which is not what these tests are about.
     /// </summary>
     private async Task<TestStore> RaceStoreAsync() =>
-        api.Provider == StorageProvider.Postgres ? await NewStoreOnAsync(await PostgresRaceService.Value) : await api.NewStoreAsync();
+        api.Provider == StorageProvider.Postgres ? await TestStore.NewOnAsync(await PostgresRaceService.Value) : await api.NewStoreAsync();
 
     private static readonly Lazy<Task<ApiFactory>> PostgresRaceService = new(async () =>
     {
@@ -313,59 +310,6 @@ public abstract class V3ConcurrencyTests(ApiFixture api)
         _ = factory.Server;
         return factory;
     });
-
-    /// <summary>A new store with a full token on <paramref name="factory"/>, as <see cref="ApiFixture.NewStoreAsync"/> makes on the shared one.</summary>
-    private static async Task<TestStore> NewStoreOnAsync(ApiFactory factory)
-    {
-        var (hash, token) = ("r" + Guid.NewGuid().ToString("N")[..12], Guid.NewGuid().ToString("N"));
-        await using var scope = factory.Services.CreateAsyncScope();
-        var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = ["store_v2_customers"] }] };
-        await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
-        return new TestStore(factory, hash, token);
-    }
-
-    /// <summary>
-    /// Two instances of the service on one new database (PostgreSQL, or one SQLite file) and a store seen through each:
-    /// what a deployment with two replicas looks like.
-    /// </summary>
-    private async Task<ServicePair> TwoServicesAsync()
-    {
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-pair-{Guid.NewGuid():N}.db");
-        var connection = api.Provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
-        var first = new ApiFactory(api.Provider, Replica(connection, "a"));
-        _ = first.Server; // migrates; the second then finds the schema in place
-        var second = new ApiFactory(api.Provider, Replica(connection, "b"));
-        _ = second.Server;
-
-        var a = await NewStoreOnAsync(first);
-        return new ServicePair(a, new TestStore(second, a.Hash, a.Token), sqliteFile);
-    }
-
-    /// <summary>
-    /// Two processes would each have their own connection pool; in this one process, a distinct connection string gives
-    /// each its own. Npgsql's default 15 s timeout replaces the test server's 2 s start-up probe timeout: opening 30
-    /// connections at once on a busy machine may take longer than that, which is not what these tests are about.
-    /// </summary>
-    private string Replica(string connection, string name) => api.Provider == StorageProvider.Postgres
-        ? new NpgsqlConnectionStringBuilder(connection) { ApplicationName = $"customerapi-replica-{name}", Timeout = 15 }.ConnectionString
-        : connection;
-
-    private sealed class ServicePair(TestStore a, TestStore b, string sqliteFile) : IAsyncDisposable
-    {
-        public TestStore A { get; } = a;
-        public TestStore B { get; } = b;
-
-        public async ValueTask DisposeAsync()
-        {
-            await A.Factory.DisposeAsync();
-            await B.Factory.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(sqliteFile + suffix);
-            }
-        }
-    }
 }
 
 public sealed class V3ConcurrencyTests_Sqlite(SqliteApi api) : V3ConcurrencyTests(api), IClassFixture<SqliteApi>;
