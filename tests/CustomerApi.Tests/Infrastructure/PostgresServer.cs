@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace CustomerApi.Tests.Infrastructure;
@@ -42,7 +40,7 @@ public static class PostgresServer
 
         var bin = FindBinaries();
         var dataDir = Path.Combine(Path.GetTempPath(), $"customerapi-test-pg-{Guid.NewGuid():N}");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         // The supervisor holds the server and blocks on its stdin; when this process ends (even killed), the pipe
         // closes, and the supervisor stops the server and removes the cluster.
         var script = $"""
@@ -103,13 +101,6 @@ public static class PostgresServer
         return candidates.Concat(pathDirs).FirstOrDefault(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")))
             ?? throw new InvalidOperationException(
                 $"No PostgreSQL server binaries (initdb, postgres) found. Install them (apt-get install postgresql) or set {EnvironmentVariable}.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void DropQuietly(string server, string database)

@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using CustomerApi.Data;
+using CustomerApi.Infrastructure.Auth;
+
+namespace CustomerApi.Tests.Infrastructure;
+
+/// <summary>
+/// The service as a real, separate process (<c>dotnet CustomerApi.dll</c>, the build beside the tests) on a free
+/// loopback port, with one bootstrapped store, so that a kill -9 kills what a crash kills. Disposing kills it if it
+/// is still running, and so does the end of the test run.
+/// </summary>
+public sealed class ServiceProcess : IAsyncDisposable
+{
+    private const int OutputLinesKept = 200;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output;
+    private readonly EventHandler _killOnExit;
+    private readonly string _storeHash;
+    private readonly string _token;
+
+    private ServiceProcess(Process process, ConcurrentQueue<string> output, Uri address, string storeHash, string token)
+    {
+        (_process, _output, Address, _storeHash, _token) = (process, output, address, storeHash, token);
+        _killOnExit = (_, _) => KillQuietly();
+        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>The last lines the service wrote, for a failure message.</summary>
+    public string RecentOutput => string.Join('\n', _output);
+
+    /// <summary>Starts the service on <paramref name="connectionString"/> with the store <paramref name="storeHash"/> and its full token; returns once <c>/health</c> answers 200.</summary>
+    public static async Task<ServiceProcess> StartAsync(StorageProvider provider, string connectionString, string storeHash, string token)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = Launch(provider, connectionString, storeHash, token);
+            try
+            {
+                await service.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+                return service;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && service._process.HasExited)
+            {
+                await service.DisposeAsync(); // most likely another process took the free port first: try another
+            }
+        }
+    }
+
+    /// <summary>A client for <c>/stores/{hash}/{version}/</c> of this process, sending the store's token.</summary>
+    public HttpClient Client(string version)
+    {
+        var client = new HttpClient(new SecretGuard { InnerHandler = new SocketsHttpHandler() })
+        {
+            BaseAddress = new Uri(Address, $"stores/{_storeHash}/{version}/"),
+            Timeout = TimeSpan.FromSeconds(90),
+        };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        client.DefaultRequestHeaders.Add(StoreAuthMiddleware.TokenHeader, _token);
+        return client;
+    }
+
+    /// <summary>kill -9: SIGKILL on Linux, no shutdown hook runs. Returns once the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
+        KillQuietly();
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static ServiceProcess Launch(StorageProvider provider, string connectionString, string storeHash, string token)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerApi.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The service's build was not found at {dll}; build the solution first.");
+        }
+
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = AppContext.BaseDirectory, // its appsettings.json
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { dll, "--urls", address.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Storage__Provider"] = provider.ToString(),
+            [$"ConnectionStrings__{provider}"] = connectionString,
+            ["Bootstrap__Stores__0__Hash"] = storeHash,
+            ["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token,
+            ["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers, // all of V2 and V3
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var output = new ConcurrentQueue<string>();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Keep(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new ServiceProcess(process, output, address, storeHash, token);
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan patience)
+    {
+        using var probe = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow + patience;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The service exited with code {_process.ExitCode} before it was healthy:\n{RecentOutput}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync("health");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // not listening yet
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The service was not healthy after {patience.TotalSeconds} s:\n{RecentOutput}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private void KillQuietly()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
+    private static void Keep(ConcurrentQueue<string> output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > OutputLinesKept && output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>The <c>dotnet</c> running these tests (the SDK names it in DOTNET_HOST_PATH), else the one on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : "dotnet";
+}

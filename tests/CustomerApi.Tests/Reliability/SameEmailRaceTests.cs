@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CustomerApi.Tests.Infrastructure;
+
+namespace CustomerApi.Tests.Reliability;
+
+/// <summary>
+/// One hundred V2 creates of one email at once, in one store: exactly one is created, the other 99 get BigCommerce's
+/// V2 409 body, none a 5xx. The email is spelled differently across racers (case, surrounding spaces), which is
+/// still one email. Then the same split across two services sharing one database.
+/// </summary>
+public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figures)
+{
+    private const int Racers = 100;
+
+    [Fact]
+    public async Task One_hundred_concurrent_creates_of_one_email_give_one_201_and_99_409s()
+    {
+        var store = await api.NewStoreAsync();
+
+        await RaceAsync("same-email race, one service", _ => store.V2, store.V2);
+    }
+
+    [Fact]
+    public async Task One_hundred_concurrent_creates_of_one_email_through_two_services_on_one_database_give_one_201_and_99_409s()
+    {
+        await using var pair = await ServicePair.StartAsync(api.Provider);
+
+        await RaceAsync("same-email race, two services", i => i % 2 == 0 ? pair.A.V2 : pair.B.V2, pair.A.V2);
+    }
+
+    private async Task RaceAsync(string suite, Func<int, HttpClient> racer, HttpClient check)
+    {
+        var emails = Enumerable.Range(0, Racers).Select(Spelling).ToArray();
+        var clock = Stopwatch.StartNew();
+
+        var responses = await Task.WhenAll(emails.Select((email, i) => racer(i).PostJsonAsync("customers", new
+        {
+            first_name = "Racer",
+            last_name = i.ToString(CultureInfo.InvariantCulture),
+            email,
+        })));
+
+        var took = clock.Elapsed;
+        var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
+        var created = Array.FindIndex(statuses, s => s == 201);
+        var listed = await ListAsync(check);
+        var lost = created >= 0 && !listed.Any(c => c.GetProperty("id").GetInt32() == 1) ? 1 : 0;
+        figures.Print(suite, api.Provider.ToString(), Racers, statuses.Count(s => s >= 500), lost,
+            string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}")) + $" in {took.TotalSeconds:0.0} s");
+
+        statuses.Count(s => s == 201).ShouldBe(1, Summary(statuses));
+        statuses.Count(s => s == 409).ShouldBe(Racers - 1, Summary(statuses));
+        var winner = await responses[created].ShouldBeAsync(HttpStatusCode.Created);
+        winner.GetProperty("id").GetInt32().ShouldBe(1, "the refused creates gave the ids they took back");
+        winner.GetProperty("email").GetString().ShouldBe(emails[created].Trim());
+        for (var i = 0; i < Racers; i++)
+        {
+            if (i != created)
+            {
+                await ShouldBeDuplicateEmailAsync(responses[i], emails[i].Trim());
+            }
+        }
+
+        var only = listed.ShouldHaveSingleItem();
+        only.GetProperty("id").GetInt32().ShouldBe(1);
+        only.GetProperty("email").GetString().ShouldBe(emails[created].Trim());
+        only.GetProperty("last_name").GetString().ShouldBe(created.ToString(CultureInfo.InvariantCulture));
+        var next = await check.PostJsonAsync("customers", new { first_name = "Next", last_name = "One", email = "next@example.com" });
+        (await next.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32().ShouldBe(2);
+    }
+
+    /// <summary>One email, as different clients might type it.</summary>
+    private static string Spelling(int i) => (i % 4) switch
+    {
+        0 => "race@example.com",
+        1 => "RACE@example.com",
+        2 => "  Race@Example.COM ",
+        _ => "race@EXAMPLE.com\t",
+    };
+
+    /// <summary>BigCommerce's V2 409 for a taken email, exactly: one error naming the email in its message and its details.</summary>
+    private static async Task ShouldBeDuplicateEmailAsync(HttpResponseMessage response, string email)
+    {
+        var body = await response.ShouldBeV2ErrorAsync(HttpStatusCode.Conflict);
+        var text = $"The email address '{email}' is already in use by another customer.";
+        var error = body.EnumerateArray().ShouldHaveSingleItem();
+        error.EnumerateObject().Select(p => p.Name).ShouldBe(["status", "message", "details"]);
+        error.GetProperty("message").GetString().ShouldBe(text);
+        error.GetProperty("details").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ShouldBe([("conflict_reason", text)]);
+    }
+
+    private static async Task<JsonElement[]> ListAsync(HttpClient v2)
+    {
+        var response = await v2.GetAsync("customers?limit=250");
+        return response.StatusCode == HttpStatusCode.NoContent ? [] : [.. (await response.ShouldBeAsync(HttpStatusCode.OK)).EnumerateArray()];
+    }
+
+    private static string Summary(int[] statuses) => string.Join(", ", statuses);
+}
+
+public sealed class SameEmailRaceTests_Sqlite(SqliteApi api, ReliabilityFigures figures)
+    : SameEmailRaceTests(api, figures), IClassFixture<SqliteApi>, IClassFixture<ReliabilityFigures>;
+
+public sealed class SameEmailRaceTests_Postgres(PostgresApi api, ReliabilityFigures figures)
+    : SameEmailRaceTests(api, figures), IClassFixture<PostgresApi>, IClassFixture<ReliabilityFigures>;
