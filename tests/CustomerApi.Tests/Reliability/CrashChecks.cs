@@ -96,11 +96,22 @@ public static class CrashChecks
         var lastValue = (await AllValuesAsync(v3)).Select(v => v.GetProperty("id").GetInt32()).DefaultIfEmpty().Max();
 
         var created = await v2.PostJsonAsync("customers", new { first_name = "After", last_name = "Restart", email = "after.restart@crash.example.com" });
-        var id = (await created.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32();
+        if (created.StatusCode != HttpStatusCode.Created)
+        {
+            verdict.Broken.Add($"a new customer after the restart: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+            return;
+        }
+
+        var id = (await created.JsonAsync()).GetProperty("id").GetInt32();
         var upserted = await v3.PutJsonAsync("customers/attribute-values",
             attributeIds.Select(attribute => new { customer_id = id, attribute_id = attribute, value = "after" }).ToArray());
-        var valueIds = (await upserted.ShouldBeAsync(HttpStatusCode.OK)).Data().Select(v => v.GetProperty("id").GetInt32()).Order().ToArray();
+        if (upserted.StatusCode != HttpStatusCode.OK)
+        {
+            verdict.Broken.Add($"new values after the restart: {(int)upserted.StatusCode} {await upserted.Content.ReadAsStringAsync()}");
+            return;
+        }
 
+        var valueIds = (await upserted.JsonAsync()).Data().Select(v => v.GetProperty("id").GetInt32()).Order().ToArray();
         if (id != lastCustomer + 1 || !valueIds.SequenceEqual(Enumerable.Range(lastValue + 1, attributeIds.Length)))
         {
             verdict.Broken.Add($"after the restart customer {id} (last was {lastCustomer}), values {string.Join(",", valueIds)} (last was {lastValue})");
