@@ -20,7 +20,7 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
     {
         var store = await api.NewStoreAsync();
 
-        await RaceAsync("same-email race, one service", _ => store.V2, store.V2);
+        await RaceAsync("same-email race, one service", store.V2);
     }
 
     [Fact]
@@ -28,15 +28,24 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
     {
         await using var pair = await ServicePair.StartAsync(api.Provider);
 
-        await RaceAsync("same-email race, two services", i => i % 2 == 0 ? pair.A.V2 : pair.B.V2, pair.A.V2);
+        await RaceAsync("same-email race, two services", pair.A.V2, pair.B.V2);
     }
 
-    private async Task RaceAsync(string suite, Func<int, HttpClient> racer, HttpClient check)
+    /// <summary>The racers take turns among <paramref name="services"/>, each of which has served a create before.</summary>
+    private async Task RaceAsync(string suite, params HttpClient[] services)
     {
+        // A running service has cached the store's tokens and compiled its queries: the race is about one email, not
+        // about a hundred first requests doing that start-up work at once.
+        for (var i = 0; i < services.Length; i++)
+        {
+            var warmUp = await services[i].PostJsonAsync("customers", new { first_name = "Warm", last_name = "Up", email = $"warm{i}@example.com" });
+            (await warmUp.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32().ShouldBe(i + 1);
+        }
+
         var emails = Enumerable.Range(0, Racers).Select(Spelling).ToArray();
         var clock = Stopwatch.StartNew();
 
-        var responses = await Task.WhenAll(emails.Select((email, i) => racer(i).PostJsonAsync("customers", new
+        var responses = await Task.WhenAll(emails.Select((email, i) => services[i % services.Length].PostJsonAsync("customers", new
         {
             first_name = "Racer",
             last_name = i.ToString(CultureInfo.InvariantCulture),
@@ -46,15 +55,15 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         var took = clock.Elapsed;
         var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
         var created = Array.FindIndex(statuses, s => s == 201);
-        var listed = await ListAsync(check);
-        var lost = created >= 0 && !listed.Any(c => c.GetProperty("id").GetInt32() == 1) ? 1 : 0;
-        figures.Print(suite, api.Provider.ToString(), Racers, statuses.Count(s => s >= 500), lost,
+        var listed = await ListAsync(services[0], "?email=race@example.com");
+        figures.Print(suite, api.Provider.ToString(), Racers, statuses.Count(s => s >= 500), created >= 0 && listed.Length == 0 ? 1 : 0,
             string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}")) + $" in {took.TotalSeconds:0.0} s");
 
         statuses.Count(s => s == 201).ShouldBe(1, Summary(statuses));
         statuses.Count(s => s == 409).ShouldBe(Racers - 1, Summary(statuses));
         var winner = await responses[created].ShouldBeAsync(HttpStatusCode.Created);
-        winner.GetProperty("id").GetInt32().ShouldBe(1, "the refused creates gave the ids they took back");
+        var winnerId = services.Length + 1;
+        winner.GetProperty("id").GetInt32().ShouldBe(winnerId, "the refused creates gave the ids they took back");
         winner.GetProperty("email").GetString().ShouldBe(emails[created].Trim());
         for (var i = 0; i < Racers; i++)
         {
@@ -65,11 +74,12 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         }
 
         var only = listed.ShouldHaveSingleItem();
-        only.GetProperty("id").GetInt32().ShouldBe(1);
+        only.GetProperty("id").GetInt32().ShouldBe(winnerId);
         only.GetProperty("email").GetString().ShouldBe(emails[created].Trim());
         only.GetProperty("last_name").GetString().ShouldBe(created.ToString(CultureInfo.InvariantCulture));
-        var next = await check.PostJsonAsync("customers", new { first_name = "Next", last_name = "One", email = "next@example.com" });
-        (await next.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32().ShouldBe(2);
+        (await services[0].GetFromJsonCountAsync()).ShouldBe(services.Length + 1);
+        var next = await services[^1].PostJsonAsync("customers", new { first_name = "Next", last_name = "One", email = "next@example.com" });
+        (await next.ShouldBeAsync(HttpStatusCode.Created)).GetProperty("id").GetInt32().ShouldBe(winnerId + 1);
     }
 
     /// <summary>One email, as different clients might type it.</summary>
@@ -92,17 +102,19 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         error.GetProperty("details").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ShouldBe([("conflict_reason", text)]);
     }
 
-    private static async Task<JsonElement[]> ListAsync(HttpClient v2)
+    private static async Task<JsonElement[]> ListAsync(HttpClient v2, string query)
     {
-        var response = await v2.GetAsync("customers?limit=250");
+        var response = await v2.GetAsync("customers" + query);
         return response.StatusCode == HttpStatusCode.NoContent ? [] : [.. (await response.ShouldBeAsync(HttpStatusCode.OK)).EnumerateArray()];
     }
 
     private static string Summary(int[] statuses) => string.Join(", ", statuses);
 }
 
+[Collection(RunsAlone.Name)]
 public sealed class SameEmailRaceTests_Sqlite(SqliteApi api, ReliabilityFigures figures)
     : SameEmailRaceTests(api, figures), IClassFixture<SqliteApi>, IClassFixture<ReliabilityFigures>;
 
+[Collection(RunsAlone.Name)]
 public sealed class SameEmailRaceTests_Postgres(PostgresApi api, ReliabilityFigures figures)
     : SameEmailRaceTests(api, figures), IClassFixture<PostgresApi>, IClassFixture<ReliabilityFigures>;
