@@ -18,12 +18,22 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
-        await db.Database.MigrateAsync(ct);
+        // Migrating takes EF's migration lock even when nothing is pending; on SQLite a start killed while holding it
+        // leaves it behind (see SqliteMigrationLock), so an ordinary start, with nothing to migrate, takes no lock at all.
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            if (db.Database.IsSqlite())
+            {
+                await SqliteMigrationLock.ReleaseIfStaleAsync(db, clock, ct);
+            }
+
+            await db.Database.MigrateAsync(ct);
+        }
 
         var configured = scope.ServiceProvider.GetRequiredService<IOptions<BootstrapOptions>>().Value.Stores;
         var seedDemo = configured.Count == 0;
         var seeds = seedDemo ? [DemoStore.Seed] : configured;
-        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         try
         {
             await StoreBootstrapper.EnsureAsync(db, seeds, clock, ct);
