@@ -36,13 +36,13 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
     public Task RunAsync(int workers) => Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(() => WorkerAsync(worker))));
 
     /// <summary>
-    /// Returns once the load has run for <paramref name="atLeast"/> and <paramref name="acked"/> writes were acknowledged
-    /// (a slow machine takes longer, a fast one no less), and some request is on its way for the kill to cut off.
+    /// Returns once <paramref name="enough"/> says the load has done enough (given how long it has run and how many
+    /// writes were acknowledged) and some request is on its way, for the kill to cut off.
     /// </summary>
-    public async Task UntilKillTimeAsync(TimeSpan atLeast, int acked, TimeSpan patience)
+    public async Task UntilAsync(Func<TimeSpan, int, bool> enough, TimeSpan patience)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < atLeast || Acked < acked || InFlight == 0)
+        while (!enough(clock.Elapsed, Acked) || InFlight == 0)
         {
             if (clock.Elapsed > patience)
             {
