@@ -43,14 +43,16 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         }
 
         var emails = Enumerable.Range(0, Racers).Select(Spelling).ToArray();
+        var line = new StartingLine(Racers);
+        line.GoAfter(TimeSpan.FromSeconds(30));
         var clock = Stopwatch.StartNew();
 
-        var responses = await Task.WhenAll(emails.Select((email, i) => services[i % services.Length].PostJsonAsync("customers", new
+        var responses = await Task.WhenAll(emails.Select((email, i) => services[i % services.Length].PostAsync("customers", line.Json(new
         {
             first_name = "Racer",
             last_name = i.ToString(CultureInfo.InvariantCulture),
             email,
-        })));
+        }))));
 
         var took = clock.Elapsed;
         var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
