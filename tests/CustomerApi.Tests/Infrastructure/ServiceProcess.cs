@@ -10,22 +10,34 @@ namespace CustomerApi.Tests.Infrastructure;
 /// <summary>
 /// The service as a real, separate process (<c>dotnet CustomerApi.dll</c>, the build beside the tests) on a free
 /// loopback port, with one bootstrapped store, so that a kill -9 kills what a crash kills. Disposing kills it if it
-/// is still running, and so does the end of the test run.
+/// is still running, and so does the end of the test run, even a killed one.
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private const int OutputLinesKept = 200;
+
+    /// <summary>
+    /// Runs the command it is given ("$@") beside a watcher that reads this test process's end of a pipe (stdin, kept
+    /// as fd 3, since a background job's stdin is /dev/null): when the test run ends, however it ends, the pipe closes
+    /// and the watcher kills the service, so no service outlives the run. The shell ends when the service does.
+    /// </summary>
+    private const string Supervised = """
+        exec 3<&0
+        "$@" 3<&- &
+        service=$!
+        (cat <&3 > /dev/null; kill -9 $service 2> /dev/null) &
+        exec 3<&-
+        wait $service
+        """;
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output;
-    private readonly EventHandler _killOnExit;
     private readonly string _storeHash;
     private readonly string _token;
 
     private ServiceProcess(Process process, ConcurrentQueue<string> output, Uri address, string storeHash, string token)
     {
         (_process, _output, Address, _storeHash, _token) = (process, output, address, storeHash, token);
-        _killOnExit = (_, _) => KillQuietly();
-        AppDomain.CurrentDomain.ProcessExit += _killOnExit;
     }
 
     public Uri Address { get; }
@@ -48,6 +60,11 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 await service.DisposeAsync(); // most likely another process took the free port first: try another
             }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -64,7 +81,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>kill -9: SIGKILL on Linux, no shutdown hook runs. Returns once the process is gone.</summary>
+    /// <summary>kill -9 of the service (and its watcher): SIGKILL on Linux, no shutdown hook runs. Returns once it is gone.</summary>
     public async Task KillAsync()
     {
         _process.Kill(entireProcessTree: true);
@@ -73,9 +90,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= _killOnExit;
         KillQuietly();
         await _process.WaitForExitAsync();
+        _process.StandardInput.Close(); // a watcher left behind by a service that ended by itself ends too
         _process.Dispose();
     }
 
@@ -88,13 +105,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
 
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo("sh")
         {
             WorkingDirectory = AppContext.BaseDirectory, // its appsettings.json
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { dll, "--urls", address.ToString().TrimEnd('/') })
+        foreach (var argument in new[] { "-c", Supervised, "sh", DotnetHost(), dll, "--urls", address.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(argument);
         }
