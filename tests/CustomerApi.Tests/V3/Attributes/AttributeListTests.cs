@@ -294,6 +294,20 @@ public abstract class AttributeListTests(ApiFixture api)
         }
     }
 
+    [Theory]
+    [InlineData("date_created=9999-12-31")]
+    [InlineData("date_modified=9999-12-31")]
+    [InlineData("date_created=9999-12-31T23:59:59")]
+    [InlineData("date_modified=9999-12-31T23:59:59Z")]
+    [InlineData("date_created=0001-01-01")]
+    public async Task A_plain_date_at_either_end_of_the_calendar_matches_nothing_rather_than_failing(string query)
+    {
+        var store = await api.NewStoreAsync();
+        await SeedAsync(store);
+
+        (await store.AttributeIdsAsync(query)).ShouldBeEmpty();
+    }
+
     private static string Format(DateTime utc, string format) => format switch
     {
         "iso" => utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
