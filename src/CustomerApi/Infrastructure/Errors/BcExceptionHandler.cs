@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CustomerApi.Infrastructure.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CustomerApi.Infrastructure.Errors;
@@ -53,9 +54,12 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
             ? BcErrors.InvalidField(version, "body", version == ApiVersion.V3
                 ? "The request body must be a JSON array of objects."
                 : "The request body must be a JSON object.")
-            : BcErrors.InvalidField(version, field, json.Message.StartsWith("Duplicate", StringComparison.Ordinal)
-                ? "The field appears more than once."
-                : "The value is not of the expected type.");
+            : BcErrors.InvalidField(version, field, json switch
+            {
+                UnstorableTextException => UnstorableTextException.Reason,
+                _ when json.Message.StartsWith("Duplicate", StringComparison.Ordinal) => "The field appears more than once.",
+                _ => "The value is not of the expected type.",
+            });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
