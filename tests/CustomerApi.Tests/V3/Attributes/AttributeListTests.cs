@@ -196,6 +196,8 @@ public abstract class AttributeListTests(ApiFixture api)
         { "limit=-5", "limit", ["limit"] },
         { "limit=ten", "limit", ["limit"] },
         { "limit=2.5", "limit", ["limit"] },
+        { "name=a%00b", "name", ["name"] },
+        { "name:like=%00", "name:like", ["name:like"] },
         // several at once: every failing name
         { "type=text&date_created=abc", "type, date_created", ["type", "date_created"] },
         { "foo=1&type=text&page=0", "foo, type, page", ["type", "page"] },
