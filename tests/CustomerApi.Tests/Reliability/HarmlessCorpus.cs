@@ -48,8 +48,8 @@ public static class HarmlessCorpus
 
         Add("GET", "v2/customers?page=2147483647&limit=250");
 
-        foreach (var query in new[] { "date_created=9999-12-31", "date_created=9999-12-31T23%3A59%3A59", "date_modified=253402300799",
-            "date_created%3Amin=253402300799", "date_modified%3Amax=0001-01-01", "page=2147483647&limit=250" })
+        foreach (var query in new[] { "date_created=9999-12-31", "date_created=9999-12-31T23%3A59%3A59", "date_modified=99999999999",
+            "date_created%3Amin=99999999999", "date_modified%3Amax=0001-01-01", "page=2147483647&limit=250" })
         {
             Add("GET", $"v2/customer_groups?{query}");
             Add("GET", $"v3/customers/attributes?{query}");
