@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerApi.Infrastructure.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace CustomerApi.Infrastructure.Errors;
 
@@ -18,6 +19,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         var result = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(version, bad),
+            // The framework cannot read a JSON body in a charset it does not know (or has disabled, like UTF-7).
+            InvalidOperationException { InnerException: ArgumentException or NotSupportedException } when DeclaresCharset(httpContext.Request)
+                => BcErrors.UnsupportedMediaType(version),
             _ => null,
         };
         if (result is null)
@@ -29,6 +33,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    private static bool DeclaresCharset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue;
 
     private static BcErrorResult FromBadRequest(ApiVersion version, BadHttpRequestException bad) => bad.StatusCode switch
     {
