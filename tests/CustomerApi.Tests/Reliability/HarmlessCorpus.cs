@@ -10,7 +10,7 @@ public static class HarmlessCorpus
     private static readonly string[] Texts =
     [
         "%27%20OR%20%271%27%3D%271", "%27%3B%20DROP%20TABLE%20customers%3B--", "%22%20OR%20%22%22%3D%22", "..%2F..%2F..%2Fetc%2Fpasswd",
-        "..%5C..%5Cwindows", "%2e%2e%2f", "%25", "_", "%25%25", "*", "%5C", "%27", "a%27%27b", "%E2%80%AE", "%F0%9F%98%80",
+        "..%5C..%5Cwindows", "%2e%2e%2f", "%25", "_", "%25%25", "*", "%5C", "%27", "a%27%27b", "%E2%80%AE", "%F0%9F%98%80", "%FF", "%ED%A0%80",
     ];
 
     public static List<HostileRequest> Build(string hash, string token)

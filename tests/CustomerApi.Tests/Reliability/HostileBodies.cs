@@ -53,7 +53,8 @@ public static class HostileBodies
 
         foreach (var (type, text) in new[] { ("text/plain", body), ("application/xml", "<customer><first_name>x</first_name></customer>"),
             ("application/x-www-form-urlencoded", "first_name=x&email=x%40example.com"), ("multipart/form-data; boundary=x", "--x--"),
-            ("application/octet-stream", body), ("text/json; charset=utf-7", body) })
+            ("application/octet-stream", body), ("text/json; charset=utf-7", body), ("application/json; charset=nonsense", body),
+            ("application/json; charset=utf-7", body), ("application/json; charset=utf-32", body) })
         {
             yield return Raw("content-type", text) with { ContentType = type };
         }
