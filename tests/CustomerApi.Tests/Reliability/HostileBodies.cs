@@ -61,6 +61,8 @@ public static class HostileBodies
 
         yield return Raw("content-type", body) with { ContentType = null };
 
+        // A key sent twice is refused (JsonSetup), not last-wins: a client sending two emails cannot mean both, and
+        // BigCommerce documents no winner. So it belongs here, with the requests that must write nothing.
         var firstKey = route.Fields[0].Path.Split('.')[^1];
         yield return Raw("duplicate-key", DuplicateFirstKey(body, firstKey));
         foreach (var key in new[] { "hostile_field", Sql, SqlDrop, Traversal, "\\u0000", "FIRST_NAME" })
