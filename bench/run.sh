@@ -50,7 +50,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 wants() { [[ " ${scenarios[*]} " == *" $1 "* ]]; }
-compare() { wants by-id || wants page; }
+with_ceiling() { wants by-id || wants page; }
+with_json_server() { wants by-id; }
 now() { date +%s.%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -59,8 +60,10 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y -qq wrk 
 for tool in dotnet curl "$pg_bin/initdb" "$pg_bin/pg_ctl" "$pg_bin/psql"; do
     command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
-if compare; then
+if with_ceiling; then
     [[ -f $ceiling_dir/Program.cs ]] || { echo "no ceiling at $ceiling_dir (set CEILING_DIR)" >&2; exit 1; }
+fi
+if with_json_server; then
     json_server=$bench/.cache/node_modules/.bin/json-server
     if [[ $(node "$json_server" --version 2>/dev/null) != "$json_server_version" ]]; then
         log "installing json-server@$json_server_version into bench/.cache"
@@ -150,7 +153,7 @@ psql -d postgres -c 'CREATE DATABASE customerapi' -c 'CREATE DATABASE ceiling'
 log "publishing the API (Release)"
 dotnet publish "$repo/src/CustomerApi" -c Release -o "$work/api" --nologo -v q >"$raw/publish-api.log" 2>&1 ||
     { tail -n 30 "$raw/publish-api.log" >&2; exit 1; }
-if compare; then
+if with_ceiling; then
     log "publishing the ceiling (Release)"
     cp -r "$ceiling_dir" "$work/ceiling-src" && chmod -R u+w "$work/ceiling-src"
     dotnet publish "$work/ceiling-src" -c Release -o "$work/ceiling" --nologo -v q >"$raw/publish-ceiling.log" 2>&1 ||
@@ -180,12 +183,12 @@ stop_pid "$api_pid"
 
 log "seeding $customers customers"
 t0=$(now)
-psql -d customerapi -v n="$customers" -v store="$store" -f "$bench/sql/seed-api.sql"
+psql -d customerapi -v n="$customers" -v store="$store" -c '\timing on' -e -f "$bench/sql/seed-api.sql" >"$raw/seed-api.log"
 seed_seconds=$(seconds_since "$t0")
 log "seeded the API's database in $seed_seconds s"
-if compare; then
+if with_ceiling; then
     t0=$(now)
-    psql -d ceiling -v n="$customers" -f "$bench/sql/seed-ceiling.sql"
+    psql -d ceiling -v n="$customers" -c '\timing on' -e -f "$bench/sql/seed-ceiling.sql" >"$raw/seed-ceiling.log"
     ceiling_seed_seconds=$(seconds_since "$t0")
     log "seeded the ceiling's table in $ceiling_seed_seconds s"
 fi
@@ -195,7 +198,7 @@ log "starting the API (Release) at $api_url"
 start_api
 [[ $(tr '\0' ' ' <"/proc/$api_pid/cmdline") == *CustomerApi.dll* ]] || { log "pid $api_pid is not the API process"; exit 1; }
 
-if compare; then
+if with_ceiling; then
     ceiling_port=$(free_port)
     ceiling_url=http://127.0.0.1:$ceiling_port
     log "starting the ceiling at $ceiling_url"
@@ -204,7 +207,8 @@ if compare; then
     ceiling_pid=$!
     pids+=("$ceiling_pid")
     wait_http "$ceiling_url/pg/customers/1" "$ceiling_pid" "$raw/ceiling.log"
-
+fi
+if with_json_server; then
     log "exporting the customers for json-server"
     psql -d customerapi -v store="$store" -v base="$api_url/stores/$store/v2" \
         -f "$bench/sql/json-server-customers.sql" >"$work/customers.jsonl"
@@ -219,7 +223,7 @@ if compare; then
 fi
 
 # --- scenarios ------------------------------------------------------------------------------------------------------
-declare -A rps p50 p99 rss errors
+declare -A rps p50 p99 rss non2xx_of socket_errors_of
 rows=()
 v2=/stores/$store/v2
 v3=/stores/$store/v3
@@ -227,8 +231,8 @@ v3=/stores/$store/v3
 # label pid base-url path-and-query script bench-path [expected status of a first request made with curl]
 measure() {
     local label=$1 pid=$2 base=$3 target=$4 script=$5 path=$6 file
-    file=$raw/$(tr -c 'a-zA-Z0-9\n' - <<<"$label")
-    local args=(-t2 "-c$connections" -H "Accept: application/json" -H "X-Auth-Token: $token" -s "$bench/wrk/$script")
+    file=$raw/$(tr -cs 'a-zA-Z0-9' - <<<"$label" | sed 's/-$//')
+    local args=(-t2 "-c$connections" --timeout 10s -H "Accept: application/json" -H "X-Auth-Token: $token" -s "$bench/wrk/$script")
     log "$label: ${warmup} s warm-up, ${duration} s measured"
     echo 5 >"/proc/$pid/clear_refs"
     BENCH_WRK_DIR=$bench/wrk BENCH_CUSTOMERS=$customers BENCH_PATH=$path BENCH_RUN="w$(date +%s%N)" \
@@ -242,10 +246,11 @@ measure() {
     rps[$label]=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
     p50[$label]=$(awk -v u="$p50_us" 'BEGIN { printf "%.2f", u / 1000 }')
     p99[$label]=$(awk -v u="$p99_us" 'BEGIN { printf "%.2f", u / 1000 }')
-    errors[$label]=$((non2xx + socket_errors))
+    non2xx_of[$label]=$non2xx
+    socket_errors_of[$label]=$socket_errors
     rss[$label]=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
     rows+=("$label")
-    log "$label: ${rps[$label]} req/s, p50 ${p50[$label]} ms, p99 ${p99[$label]} ms, peak ${rss[$label]} MB, non-2xx ${errors[$label]}"
+    log "$label: ${rps[$label]} req/s, p50 ${p50[$label]} ms, p99 ${p99[$label]} ms, peak ${rss[$label]} MB, non-2xx ${non2xx_of[$label]}, socket errors ${socket_errors_of[$label]}"
 }
 
 # One request made with curl before a scenario: a benchmark of error answers would measure nothing.
@@ -266,7 +271,6 @@ if wants page; then
     check GET "$api_url$v2/customers?page=1&limit=50"
     measure "ceiling: page of 50" "$ceiling_pid" "$ceiling_url" "/pg/customers?limit=50" static.lua /
     measure "API: page of 50" "$api_pid" "$api_url" "$v2/customers?page=1&limit=50" static.lua /
-    measure "json-server: page of 50" "$json_pid" "$json_url" "/customers?_page=1&_limit=50" static.lua /
 fi
 if wants email; then
     check GET "$api_url$v2/customers?email=Customer1%40Example.com"
@@ -325,12 +329,15 @@ table_row() {
         targets+=("p99 < $p99_target ms" "RSS < $rss_target MB")
         below "${p99[$label]}" "$p99_target" || misses+=("p99")
         below "${rss[$label]}" "$rss_target" || misses+=("RSS")
-        ((errors[$label] == 0)) || misses+=("non-2xx")
+        ((non2xx_of[$label] == 0)) || misses+=("non-2xx")
+        ((socket_errors_of[$label] == 0)) || misses+=("socket errors")
         met=yes
         ((${#misses[@]} == 0)) || met="**no**: $(joined "${misses[@]}")"
     fi
+    local answers=${non2xx_of[$label]}
+    ((socket_errors_of[$label] == 0)) || answers+=" (+${socket_errors_of[$label]} socket errors)"
     printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "${rps[$label]}" "${p50[$label]}" \
-        "${p99[$label]}" "${rss[$label]}" "${errors[$label]}" "$(joined "${ratios[@]}")" "$(joined "${targets[@]}")" "$met"
+        "${p99[$label]}" "${rss[$label]}" "$answers" "$(joined "${ratios[@]}")" "$(joined "${targets[@]}")" "$met"
 }
 joined() { local IFS='|' all; all="$*"; echo "${all//|/, }"; }
 
@@ -359,7 +366,8 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 Ratios are requests/s against the same request on the ceiling (a bare ASP.NET Core + Npgsql endpoint,
 \`../shared/bench/ceiling\`) and on json-server $json_server_version, measured in this run. Peak RSS is the process's VmHWM
-during the scenario (reset before its warm-up). non-2xx counts answers of 400 or more and socket errors.
+during the scenario (reset before its warm-up). non-2xx counts answers of 400 or more (the servers answer no 1xx
+or 3xx); socket errors (wrk's 10 s timeout included) are shown beside it.
 EOF
 } >"$results"
 cat "$results"
