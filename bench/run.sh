@@ -125,12 +125,12 @@ free_port() {
     done
 }
 
-wait_http() { # url pid log: until the url answers 2xx, or the process dies, or 120 s pass
-    local url=$1 pid=$2 logfile=$3 i
-    for ((i = 0; i < 1200; i++)); do
+wait_http() { # url pid log: until the url answers 2xx, or the process dies, or 5 minutes pass (json-server loads slowly)
+    local url=$1 pid=$2 logfile=$3 deadline=$((SECONDS + 300))
+    while ((SECONDS < deadline)); do
         curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
         running "$pid" || break
-        sleep 0.1
+        sleep 0.2
     done
     log "no answer from $url; its log:"
     tail -n 40 "$logfile" >&2
