@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Benchmarks the API in Release on a throwaway PostgreSQL seeded with N customers, with wrk at 16 connections,
 # beside a bare ASP.NET Core + Npgsql ceiling and json-server 0.17 serving the same customers, and writes a
-# Markdown table to bench/results/. Usage: bench/run.sh [--customers N] [--duration S] [--scenario NAME[,NAME]]
+# Markdown table to bench/results/. Usage: bench/run.sh [--customers N] [--duration S] [--scenario NAME[,NAME]] [--hold]
 set -euo pipefail
 
 usage() {
     cat <<EOF
-Usage: bench/run.sh [--customers N] [--duration S] [--scenario NAME[,NAME...]]
+Usage: bench/run.sh [--customers N] [--duration S] [--scenario NAME[,NAME...]] [--hold]
   --customers N   customers to seed (default 100000; 1000000 for the large run)
   --duration S    seconds each measured scenario runs (default 10), after a 3 s warm-up
   --scenario ...  only these scenarios (the results file then ends in .tmp, which git ignores):
                   $(tr ' ' ',' <<<"${all_scenarios[*]}")
+  --hold          after the report, keep the servers and the database up until Ctrl-C, to look into them
 Environment: PG_BIN (default /usr/lib/postgresql/15/bin), CEILING_DIR (default ../shared/bench/ceiling),
 BENCH_PG_EXTRA (appended to the API's connection string, e.g. 'No Reset On Close=true').
 EOF
@@ -20,14 +21,17 @@ all_scenarios=(by-id page email count v2-page-1000 post put-values)
 customers=100000
 duration=10
 warmup=3
+process_warmup=5
 connections=16
 scenarios=("${all_scenarios[@]}")
 partial=false
+hold=false
 while (($#)); do
     case $1 in
         --customers) customers=${2:?}; shift 2 ;;
         --duration) duration=${2:?}; shift 2 ;;
         --scenario) IFS=, read -r -a scenarios <<<"${2:?}"; partial=true; shift 2 ;;
+        --hold) hold=true; shift ;;
         -h | --help) usage; exit 0 ;;
         *) usage >&2; exit 2 ;;
     esac
@@ -224,36 +228,10 @@ fi
 
 # --- scenarios ------------------------------------------------------------------------------------------------------
 declare -A rps p50 p99 rss non2xx_of socket_errors_of
-rows=()
 v2=/stores/$store/v2
 v3=/stores/$store/v3
 
-# label pid base-url path-and-query script bench-path [expected status of a first request made with curl]
-measure() {
-    local label=$1 pid=$2 base=$3 target=$4 script=$5 path=$6 file
-    file=$raw/$(tr -cs 'a-zA-Z0-9' - <<<"$label" | sed 's/-$//')
-    local args=(-t2 "-c$connections" --timeout 10s -H "Accept: application/json" -H "X-Auth-Token: $token" -s "$bench/wrk/$script")
-    log "$label: ${warmup} s warm-up, ${duration} s measured"
-    echo 5 >"/proc/$pid/clear_refs"
-    BENCH_WRK_DIR=$bench/wrk BENCH_CUSTOMERS=$customers BENCH_PATH=$path BENCH_RUN="w$(date +%s%N)" \
-        wrk "${args[@]}" "-d${warmup}s" "$base$target" >"$file.warmup.txt"
-    BENCH_WRK_DIR=$bench/wrk BENCH_CUSTOMERS=$customers BENCH_PATH=$path BENCH_RUN="m$(date +%s%N)" \
-        wrk "${args[@]}" "-d${duration}s" --latency "$base$target" >"$file.txt"
-    local line
-    line=$(grep '^BENCH ' "$file.txt") || { log "no summary from wrk for $label"; cat "$file.txt" >&2; exit 1; }
-    local requests duration_us p50_us p99_us non2xx socket_errors
-    read -r requests duration_us p50_us p99_us non2xx socket_errors <<<"$(sed -E 's/^BENCH //; s/[a-z0-9_]+=//g' <<<"$line")"
-    rps[$label]=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
-    p50[$label]=$(awk -v u="$p50_us" 'BEGIN { printf "%.2f", u / 1000 }')
-    p99[$label]=$(awk -v u="$p99_us" 'BEGIN { printf "%.2f", u / 1000 }')
-    non2xx_of[$label]=$non2xx
-    socket_errors_of[$label]=$socket_errors
-    rss[$label]=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-    rows+=("$label")
-    log "$label: ${rps[$label]} req/s, p50 ${p50[$label]} ms, p99 ${p99[$label]} ms, peak ${rss[$label]} MB, non-2xx ${non2xx_of[$label]}, socket errors ${socket_errors_of[$label]}"
-}
-
-# One request made with curl before a scenario: a benchmark of error answers would measure nothing.
+# One request made with curl before the load: a benchmark of error answers would measure nothing.
 check() { # method url [body]
     local status
     status=$(curl -sS -o "$raw/check.body" -w '%{http_code}' -X "$1" -H "X-Auth-Token: $token" \
@@ -261,39 +239,86 @@ check() { # method url [body]
     [[ $status == 2?? ]] || { log "$1 $2 answered $status: $(head -c 500 "$raw/check.body")"; exit 1; }
 }
 
+# The plan, in the order it runs (each comparison beside the API's own figure): label|server|url path|script|BENCH_PATH
+plan=()
 if wants by-id; then
     check GET "$api_url$v2/customers/$customers"
-    measure "ceiling: GET by id" "$ceiling_pid" "$ceiling_url" /pg/customers/1 by-id.lua /pg/customers/
-    measure "API: GET by id" "$api_pid" "$api_url" "$v2/customers/1" by-id.lua "$v2/customers/"
-    measure "json-server: GET by id" "$json_pid" "$json_url" /customers/1 by-id.lua /customers/
+    plan+=("ceiling: GET by id|ceiling|/pg/customers/1|by-id.lua|/pg/customers/"
+        "API: GET by id|api|$v2/customers/1|by-id.lua|$v2/customers/"
+        "json-server: GET by id|json-server|/customers/1|by-id.lua|/customers/")
 fi
 if wants page; then
     check GET "$api_url$v2/customers?page=1&limit=50"
-    measure "ceiling: page of 50" "$ceiling_pid" "$ceiling_url" "/pg/customers?limit=50" static.lua /
-    measure "API: page of 50" "$api_pid" "$api_url" "$v2/customers?page=1&limit=50" static.lua /
+    plan+=("ceiling: page of 50|ceiling|/pg/customers?limit=50|static.lua|/"
+        "API: page of 50|api|$v2/customers?page=1&limit=50|static.lua|/")
 fi
 if wants email; then
     check GET "$api_url$v2/customers?email=Customer1%40Example.com"
-    measure "API: GET filtered by email" "$api_pid" "$api_url" "$v2/customers" by-email.lua "$v2/customers"
+    plan+=("API: GET filtered by email|api|$v2/customers|by-email.lua|$v2/customers")
 fi
 if wants count; then
     check GET "$api_url$v2/customers/count"
-    measure "API: GET count" "$api_pid" "$api_url" "$v2/customers/count" static.lua /
+    plan+=("API: GET count|api|$v2/customers/count|static.lua|/")
 fi
 if wants v2-page-1000; then
     ((customers >= 50000)) || log "warning: page 1000 of 50 is past the end below 50000 customers (204, no rows)"
     check GET "$api_url$v2/customers?page=1000&limit=50"
-    measure "API: V2 list, page 1000" "$api_pid" "$api_url" "$v2/customers?page=1000&limit=50" static.lua /
+    plan+=("API: V2 list, page 1000|api|$v2/customers?page=1000&limit=50|static.lua|/")
 fi
 if wants post; then
     check POST "$api_url$v2/customers" '{"first_name":"Bench","last_name":"Check","email":"bench-check@example.com"}'
-    measure "API: POST customer" "$api_pid" "$api_url" "$v2/customers" post-customer.lua "$v2/customers"
+    plan+=("API: POST customer|api|$v2/customers|post-customer.lua|$v2/customers")
 fi
 if wants put-values; then
     check PUT "$api_url$v3/customers/attribute-values" '[{"customer_id":1,"attribute_id":3,"value":"check"}]'
-    measure "API: PUT 10 attribute values" "$api_pid" "$api_url" "$v3/customers/attribute-values" put-attribute-values.lua \
-        "$v3/customers/attribute-values"
+    plan+=("API: PUT 10 attribute values|api|$v3/customers/attribute-values|put-attribute-values.lua|$v3/customers/attribute-values")
 fi
+
+pid_of() { case $1 in api) echo "$api_pid" ;; ceiling) echo "$ceiling_pid" ;; *) echo "$json_pid" ;; esac; }
+url_of() { case $1 in api) echo "$api_url" ;; ceiling) echo "$ceiling_url" ;; *) echo "$json_url" ;; esac; }
+
+drive() { # seconds output-file url script bench-path [wrk options]
+    local seconds=$1 out=$2 url=$3 script=$4 path=$5
+    shift 5
+    BENCH_WRK_DIR=$bench/wrk BENCH_CUSTOMERS=$customers BENCH_PATH=$path BENCH_RUN="r$(date +%s%N)" \
+        wrk -t2 "-c$connections" --timeout 10s -H "Accept: application/json" -H "X-Auth-Token: $token" \
+        -s "$bench/wrk/$script" "-d${seconds}s" "$@" "$url" >"$out"
+}
+
+measure() { # label server url-path script bench-path
+    local label=$1 pid url file line requests duration_us p50_us p99_us non2xx socket_errors
+    pid=$(pid_of "$2")
+    url=$(url_of "$2")$3
+    file=$raw/$(tr -cs 'a-zA-Z0-9' - <<<"$label" | sed 's/-$//')
+    log "$label: ${warmup} s warm-up, ${duration} s measured"
+    echo 5 >"/proc/$pid/clear_refs"
+    drive "$warmup" "$file.warmup.txt" "$url" "$4" "$5"
+    drive "$duration" "$file.txt" "$url" "$4" "$5" --latency
+    line=$(grep '^BENCH ' "$file.txt") || { log "no summary from wrk for $label"; cat "$file.txt" >&2; exit 1; }
+    read -r requests duration_us p50_us p99_us non2xx socket_errors <<<"$(sed -E 's/^BENCH //; s/[a-z0-9_]+=//g' <<<"$line")"
+    rps[$label]=$(awk -v r="$requests" -v d="$duration_us" 'BEGIN { printf "%.0f", r / (d / 1e6) }')
+    p50[$label]=$(awk -v u="$p50_us" 'BEGIN { printf "%.2f", u / 1000 }')
+    p99[$label]=$(awk -v u="$p99_us" 'BEGIN { printf "%.2f", u / 1000 }')
+    non2xx_of[$label]=$non2xx
+    socket_errors_of[$label]=$socket_errors
+    rss[$label]=$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+    log "$label: ${rps[$label]} req/s, p50 ${p50[$label]} ms, p99 ${p99[$label]} ms, peak ${rss[$label]} MB, non-2xx $non2xx, socket errors $socket_errors"
+}
+
+# A fresh .NET process runs its first seconds on unoptimised (tier-0) code, and more so on a busy machine: every
+# request of the plan is driven once before anything is measured, so the first scenario is not the one that pays.
+log "warming up: every scenario ${process_warmup} s before the measurements"
+for entry in "${plan[@]}"; do
+    IFS='|' read -r label server target script path <<<"$entry"
+    drive "$process_warmup" "$raw/process-warmup.txt" "$(url_of "$server")$target" "$script" "$path"
+done
+
+rows=()
+for entry in "${plan[@]}"; do
+    IFS='|' read -r label server target script path <<<"$entry"
+    measure "$label" "$server" "$target" "$script" "$path"
+    rows+=("$label")
+done
 
 # --- the report -----------------------------------------------------------------------------------------------------
 p99_target=20
@@ -358,7 +383,8 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
         "$commit" "$("$pg_bin/postgres" --version | awk '{ print $3 }')"
     printf -- '- Customers: %s, seeded in %s s (plus one attribute value each)%s\n' "$customers" "$seed_seconds" \
         "${ceiling_seed_seconds:+; the ceiling table in $ceiling_seed_seconds s}"
-    printf -- '- Load: wrk -t2 -c%s, %s s warm-up then %s s measured per scenario\n\n' "$connections" "$warmup" "$duration"
+    printf -- '- Load: wrk -t2 -c%s; every scenario first driven %s s to warm the processes up, then per scenario %s s warm-up and %s s measured\n\n' \
+        "$connections" "$process_warmup" "$warmup" "$duration"
     printf '| scenario | req/s | p50 ms | p99 ms | peak RSS MB | non-2xx | ratio | target | met? |\n'
     printf '|---|---:|---:|---:|---:|---:|---|---|---|\n'
     for label in "${rows[@]}"; do table_row "$label"; done
@@ -372,3 +398,9 @@ EOF
 } >"$results"
 cat "$results"
 log "results: ${results#"$repo"/}; raw wrk outputs and logs: $raw; whole run $(($(date +%s) - started)) s"
+if $hold; then
+    log "holding (Ctrl-C ends): API $api_url (X-Auth-Token: $token), psql -h 127.0.0.1 -p $pg_port -U postgres customerapi"
+    sleep infinity &
+    pids+=("$!")
+    wait "$!"
+fi
