@@ -8,7 +8,7 @@ usage() {
     cat <<EOF
 Usage: bench/run.sh [--customers N] [--duration S] [--scenario NAME[,NAME...]] [--hold]
   --customers N   customers to seed (default 100000; 1000000 for the large run)
-  --duration S    seconds each measured scenario runs (default 10), after a 3 s warm-up
+  --duration S    seconds each measured scenario runs (default 10), after a 5 s warm-up
   --scenario ...  only these scenarios (the results file then ends in .tmp, which git ignores):
                   $(tr ' ' ',' <<<"${all_scenarios[*]}")
   --hold          after the report, keep the servers and the database up until Ctrl-C, to look into them
@@ -20,8 +20,8 @@ EOF
 all_scenarios=(by-id page email count v2-page-1000 post put-values)
 customers=100000
 duration=10
-warmup=3
-process_warmup=5
+warmup=5
+process_warmup=10
 connections=16
 scenarios=("${all_scenarios[@]}")
 partial=false

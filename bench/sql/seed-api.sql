@@ -41,7 +41,7 @@ INSERT INTO customer_attribute_values (store_id, id, customer_id, attribute_id, 
 SELECT :store_id, id, id, 1, (36 + id % 12)::text, date_created, date_created
 FROM seed_customers;
 
-UPDATE stores SET last_customer_id = :n, last_attribute_id = 5, last_attribute_value_id = :n WHERE id = :store_id;
+UPDATE stores SET last_customer_id = :n, customer_count = :n, last_attribute_id = 5, last_attribute_value_id = :n WHERE id = :store_id;
 
 DO $$
 DECLARE r record;
