@@ -1,4 +1,5 @@
 using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.V2.Customers;
@@ -10,19 +11,41 @@ namespace CustomerApi.Features.V2.Customers;
 /// </summary>
 public sealed class CustomerQueries
 {
-    public Func<CustomerDbContext, int, int, CancellationToken, Task<CustomerV2?>> CustomerById { get; } =
-        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int customerId, CancellationToken ct) =>
-            db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && c.Id == customerId).Select(CustomerMapping.Projection).FirstOrDefault());
+    public Task<CustomerV2?> ByIdAsync(CustomerDbContext db, int storeId, int customerId, CancellationToken ct) => _byId(db, storeId, customerId, ct);
 
-    /// <summary>A page of the store's customers by id, with no filter.</summary>
-    public IAsyncEnumerable<CustomerV2> CustomerPage(CustomerDbContext db, int storeId, int offset, int limit) =>
-        offset < DeepPageOffset ? _shallowPage(db, storeId, offset, limit) : _deepPage(db, storeId, offset, limit);
+    /// <summary>
+    /// A page of the store's customers that match the filter, by id. No filter, and the email alone (the usual
+    /// lookup), take compiled queries; any other filter is composed for the request.
+    /// </summary>
+    public async Task<List<CustomerV2>> PageAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, int offset, int limit, CancellationToken ct)
+    {
+        var page = filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
+            : filter.SelectsOnlyEmail ? _emailPage(db, storeId, MatchKey.Of(filter.Email!), offset, limit)
+            : filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId))
+                .OrderBy(c => c.Id).Skip(offset).Take(limit).Select(CustomerMapping.Projection).AsAsyncEnumerable();
+        return await page.ToListAsync(ct);
+    }
+
+    /// <summary>How many of the store's customers match the filter; with none, the store's own count.</summary>
+    public async Task<int> CountAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>
+        filter.SelectsAll
+            ? await _customerCount(db, storeId, ct)
+            : await filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId)).CountAsync(ct);
 
     private const int DeepPageOffset = 1000;
+
+    private readonly Func<CustomerDbContext, int, int, CancellationToken, Task<CustomerV2?>> _byId =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int customerId, CancellationToken ct) =>
+            db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && c.Id == customerId).Select(CustomerMapping.Projection).FirstOrDefault());
 
     private readonly Func<CustomerDbContext, int, int, int, IAsyncEnumerable<CustomerV2>> _shallowPage =
         EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int offset, int limit) =>
             db.Customers.AsNoTracking().Where(c => c.StoreId == storeId).OrderBy(c => c.Id).Skip(offset).Take(limit)
+                .Select(CustomerMapping.Projection));
+
+    private readonly Func<CustomerDbContext, int, string, int, int, IAsyncEnumerable<CustomerV2>> _emailPage =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, string emailKey, int offset, int limit) =>
+            db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && c.EmailKey == emailKey).OrderBy(c => c.Id).Skip(offset).Take(limit)
                 .Select(CustomerMapping.Projection));
 
     /// <summary>
@@ -38,7 +61,7 @@ public sealed class CustomerQueries
                 .Select(CustomerMapping.Projection));
 
     /// <summary>The store's count of customers, kept in step by every create and delete.</summary>
-    public Func<CustomerDbContext, int, CancellationToken, Task<int>> CustomerCount { get; } =
+    private readonly Func<CustomerDbContext, int, CancellationToken, Task<int>> _customerCount =
         EF.CompileAsyncQuery((CustomerDbContext db, int storeId, CancellationToken ct) =>
             db.Stores.Where(s => s.Id == storeId).Select(s => s.CustomerCount).First());
 }

@@ -40,9 +40,7 @@ public static class CustomersEndpoints
             return TypedResults.NoContent();
         }
 
-        var page = filter.SelectsAll
-            ? await queries.CustomerPage(db, store.Id, offset, paging.Limit).ToListAsync(ct)
-            : await filter.Apply(db.Of(store)).OrderBy(c => c.Id).Skip(offset).Take(paging.Limit).Select(CustomerMapping.Projection).ToListAsync(ct);
+        var page = await queries.PageAsync(db, store.Id, filter, offset, paging.Limit, ct);
         if (page.Count == 0)
         {
             return TypedResults.NoContent(); // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
@@ -55,15 +53,13 @@ public static class CustomersEndpoints
 
     public static async Task<Ok<CountV2>> Count(
         [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(new CountV2(filter.SelectsAll
-            ? await queries.CustomerCount(db, store.Id, ct)
-            : await filter.Apply(db.Of(store)).CountAsync(ct)));
+        TypedResults.Ok(new CountV2(await queries.CountAsync(db, store.Id, filter, ct)));
 
     public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Get(
         [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
         CancellationToken ct)
     {
-        var customer = await queries.CustomerById(db, store.Id, customerId, ct);
+        var customer = await queries.ByIdAsync(db, store.Id, customerId, ct);
         return customer is null ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
     }
 
