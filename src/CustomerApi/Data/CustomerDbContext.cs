@@ -4,8 +4,16 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CustomerApi.Data;
 
-public sealed class CustomerDbContext(DbContextOptions<CustomerDbContext> options) : DbContext(options)
+public sealed class CustomerDbContext : DbContext
 {
+    public CustomerDbContext(DbContextOptions<CustomerDbContext> options)
+        : base(options)
+    {
+        // A failed save inside a transaction always ends the request, rolled back, and never carries on with it; so the
+        // savepoint EF would wrap each such save in is only two more round trips made while holding the store's lock.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Store> Stores => Set<Store>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Customer> Customers => Set<Customer>();

@@ -12,13 +12,14 @@ public static class StoreSequences
     /// Takes <paramref name="count"/> ids and returns the first. Call inside the transaction that inserts them: the
     /// update locks the store row until commit, and a rollback gives the ids back, so no id is ever seen twice. A
     /// count of 0 takes no id and only locks, which serialises a store's batch writes (attribute limits, upserts).
+    /// Customer ids are only taken to insert that many customers, so taking them also adds them to the store's count.
     /// </summary>
     public static async Task<int> TakeAsync(CustomerDbContext db, int storeId, StoreSequence sequence, CancellationToken ct, int count = 1)
     {
         var last = await (sequence switch
         {
             StoreSequence.Customers => db.Database.SqlQuery<int>(
-                $"UPDATE stores SET last_customer_id = last_customer_id + {count} WHERE id = {storeId} RETURNING last_customer_id AS \"Value\""),
+                $"UPDATE stores SET last_customer_id = last_customer_id + {count}, customer_count = customer_count + {count} WHERE id = {storeId} RETURNING last_customer_id AS \"Value\""),
             StoreSequence.Attributes => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_attribute_id = last_attribute_id + {count} WHERE id = {storeId} RETURNING last_attribute_id AS \"Value\""),
             StoreSequence.Addresses => db.Database.SqlQuery<int>(
@@ -30,4 +31,12 @@ public static class StoreSequences
         }).ToListAsync(ct);
         return last.Single() - count + 1;
     }
+
+    /// <summary>
+    /// Takes deleted customers off the store's count. Call in the transaction that deleted them, which must have locked
+    /// the store first (<see cref="TakeAsync"/> with <see cref="StoreSequence.Customers"/> and a count of 0), as
+    /// creates do: the same lock order everywhere, so a delete and a create never deadlock.
+    /// </summary>
+    public static Task UncountCustomersAsync(CustomerDbContext db, int storeId, int deleted, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"UPDATE stores SET customer_count = customer_count - {deleted} WHERE id = {storeId}", ct);
 }

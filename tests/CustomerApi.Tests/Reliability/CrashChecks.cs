@@ -46,6 +46,7 @@ public static class CrashChecks
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Hash == storeHash);
         var lastCustomer = await db.Customers.Where(c => c.StoreId == store.Id).MaxAsync(c => (int?)c.Id) ?? 0;
+
         var lastValue = await db.CustomerAttributeValues.Where(v => v.StoreId == store.Id).MaxAsync(v => (int?)v.Id) ?? 0;
         if (store.LastCustomerId < lastCustomer || store.LastAttributeValueId < lastValue)
         {
@@ -67,7 +68,7 @@ public static class CrashChecks
             var row = customers.GetValueOrDefault(history.Created.Email);
             if (row.ValueKind == JsonValueKind.Undefined)
             {
-                if (history.CreateOutcome == Outcome.Acked)
+                if (history.CreateOutcome == WriteOutcome.Acked)
                 {
                     verdict.Lost.Add($"customer {history.Id} ({history.Created.Email}) was created (201) but is gone");
                 }
@@ -86,6 +87,7 @@ public static class CrashChecks
         verdict.Broken.AddRange(customers.Keys.Where(email => !known.Contains(email)).Select(email => $"customer {email} was never sent"));
         verdict.Broken.AddRange(values.Where(v => !present.Contains(v.Key)).Select(v => $"values of customer {v.Key}, who is not there"));
         ShouldCount("customer ids", [.. customers.Values.Select(c => c.GetProperty("id").GetInt32())], verdict);
+
         ShouldCount("attribute value ids", [.. values.SelectMany(v => v).Select(v => v.GetProperty("id").GetInt32())], verdict);
     }
 
@@ -122,16 +124,16 @@ public static class CrashChecks
     {
         switch (history.CreateOutcome)
         {
-            case Outcome.Acked when id != history.Id:
+            case WriteOutcome.Acked when id != history.Id:
                 verdict.Lost.Add($"customer {history.Created.Email} was created as {history.Id} but is {id}");
                 break;
-            case Outcome.Acked when !history.AllowedFields().Contains(actual):
+            case WriteOutcome.Acked when !history.AllowedFields().Contains(actual):
                 verdict.Lost.Add($"customer {id} reads {actual}, acknowledged was {history.AllowedFields().First()}");
                 break;
-            case Outcome.Unknown when actual != history.Created:
+            case WriteOutcome.Unknown when actual != history.Created:
                 verdict.Broken.Add($"customer {id}, created as the service died, reads {actual}, sent was {history.Created}");
                 break;
-            case Outcome.Refused:
+            case WriteOutcome.Refused:
                 verdict.Broken.Add($"customer {id} was refused but exists");
                 break;
         }
@@ -155,7 +157,7 @@ public static class CrashChecks
             (acked is null ? verdict.Broken : verdict.Lost).Add($"customer {id}'s values are batch {marker ?? "none"}, acknowledged was {acked ?? "none"}");
         }
 
-        var first = history.Batches.FirstOrDefault(b => b.Outcome == Outcome.Acked);
+        var first = history.Batches.FirstOrDefault(b => b.Outcome == WriteOutcome.Acked);
         var ids = values.OrderBy(v => v.GetProperty("attribute_id").GetInt32()).Select(v => v.GetProperty("id").GetInt32());
         if (first is not null && values.Length > 0 && !ids.SequenceEqual(first.AnsweredIds))
         {
@@ -169,7 +171,7 @@ public static class CrashChecks
         var valid = (await response.ShouldBeAsync(HttpStatusCode.OK)).GetProperty("success").GetBoolean();
         if (valid != (history.Password is not null))
         {
-            (history.CreateOutcome == Outcome.Acked ? verdict.Lost : verdict.Broken).Add($"customer {id}'s password check says {valid}");
+            (history.CreateOutcome == WriteOutcome.Acked ? verdict.Lost : verdict.Broken).Add($"customer {id}'s password check says {valid}");
         }
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace CustomerApi.Tests.Reliability;
 
 /// <summary>What became of one write: answered with success, answered with a refusal, or no answer (in flight at the kill).</summary>
-public enum Outcome { Acked, Refused, Unknown }
+public enum WriteOutcome { Acked, Refused, Unknown }
 
 /// <summary>Every field of a V2 customer the load writes, as it must read back.</summary>
 public sealed record CustomerFields(
@@ -45,16 +45,16 @@ public sealed record CustomerFields(
 }
 
 /// <summary>One batch upsert of one customer's ten values, every value <see cref="Marker"/>.</summary>
-public sealed record BatchWrite(string Marker, Outcome Outcome, int[] AnsweredIds);
+public sealed record BatchWrite(string Marker, WriteOutcome Outcome, int[] AnsweredIds);
 
 /// <summary>One customer the load created, and every later write to it, in the order they were sent (one at a time).</summary>
 public sealed class CustomerHistory(CustomerFields created, string? password)
 {
     public CustomerFields Created { get; } = created;
     public string? Password { get; } = password;
-    public Outcome CreateOutcome { get; set; } = Outcome.Unknown;
+    public WriteOutcome CreateOutcome { get; set; } = WriteOutcome.Unknown;
     public int Id { get; set; }
-    public List<(CustomerFields Fields, Outcome Outcome)> Updates { get; } = [];
+    public List<(CustomerFields Fields, WriteOutcome Outcome)> Updates { get; } = [];
     public List<BatchWrite> Batches { get; } = [];
 
     /// <summary>
@@ -63,8 +63,8 @@ public sealed class CustomerHistory(CustomerFields created, string? password)
     /// </summary>
     public IEnumerable<CustomerFields> AllowedFields()
     {
-        yield return Updates.Where(u => u.Outcome == Outcome.Acked).Select(u => u.Fields).LastOrDefault() ?? Created;
-        if (Updates.Count > 0 && Updates[^1].Outcome == Outcome.Unknown)
+        yield return Updates.Where(u => u.Outcome == WriteOutcome.Acked).Select(u => u.Fields).LastOrDefault() ?? Created;
+        if (Updates.Count > 0 && Updates[^1].Outcome == WriteOutcome.Unknown)
         {
             yield return Updates[^1].Fields;
         }
@@ -73,8 +73,8 @@ public sealed class CustomerHistory(CustomerFields created, string? password)
     /// <summary>The markers the customer's ten values may carry now (null: no values), by the same rule.</summary>
     public IEnumerable<string?> AllowedMarkers()
     {
-        yield return Batches.LastOrDefault(b => b.Outcome == Outcome.Acked)?.Marker;
-        if (Batches.Count > 0 && Batches[^1].Outcome == Outcome.Unknown)
+        yield return Batches.LastOrDefault(b => b.Outcome == WriteOutcome.Acked)?.Marker;
+        if (Batches.Count > 0 && Batches[^1].Outcome == WriteOutcome.Unknown)
         {
             yield return Batches[^1].Marker;
         }

@@ -64,7 +64,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
             _customers.Enqueue(history);
             var (outcome, created) = await SendAsync(() => v2.PostJsonAsync("customers", history.Created.CreateBody(history.Password)));
             history.CreateOutcome = outcome;
-            if (outcome != Outcome.Acked)
+            if (outcome != WriteOutcome.Acked)
             {
                 continue;
             }
@@ -94,9 +94,9 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
         var marker = $"b{Interlocked.Increment(ref _batches)}";
         var items = attributeIds.Select(attribute => new { customer_id = history.Id, attribute_id = attribute, value = marker }).ToArray();
         var (outcome, answer) = await SendAsync(() => v3.PutJsonAsync("customers/attribute-values", items));
-        int[] ids = outcome == Outcome.Acked ? [.. answer.Data().OrderBy(v => v.GetProperty("attribute_id").GetInt32()).Select(v => v.GetProperty("id").GetInt32())] : [];
+        int[] ids = outcome == WriteOutcome.Acked ? [.. answer.Data().OrderBy(v => v.GetProperty("attribute_id").GetInt32()).Select(v => v.GetProperty("id").GetInt32())] : [];
         history.Batches.Add(new BatchWrite(marker, outcome, ids));
-        return outcome == Outcome.Acked;
+        return outcome == WriteOutcome.Acked;
     }
 
     private async Task<bool> UpdateAsync(CustomerHistory history)
@@ -109,10 +109,10 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
         var fields = history.Created.Updated(Interlocked.Increment(ref _updates));
         var (outcome, _) = await SendAsync(() => v2.PutJsonAsync($"customers/{history.Id}", fields.UpdateBody()));
         history.Updates.Add((fields, outcome));
-        return outcome == Outcome.Acked;
+        return outcome == WriteOutcome.Acked;
     }
 
-    private async Task<(Outcome Outcome, JsonElement Body)> SendAsync(Func<Task<HttpResponseMessage>> send)
+    private async Task<(WriteOutcome Outcome, JsonElement Body)> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
         Interlocked.Increment(ref _tried);
         Interlocked.Increment(ref _inFlight);
@@ -123,7 +123,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
             if (response.IsSuccessStatusCode)
             {
                 Interlocked.Increment(ref _acked);
-                return (Outcome.Acked, JsonDocument.Parse(text).RootElement.Clone());
+                return (WriteOutcome.Acked, JsonDocument.Parse(text).RootElement.Clone());
             }
 
             if ((int)response.StatusCode >= 500)
@@ -132,7 +132,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
             }
 
             _unexpected.Enqueue($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {text}");
-            return (Outcome.Refused, default);
+            return (WriteOutcome.Refused, default);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
         {
@@ -141,7 +141,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
                 _unexpected.Enqueue($"no answer before the kill: {e.GetType().Name} {e.Message}");
             }
 
-            return (Outcome.Unknown, default);
+            return (WriteOutcome.Unknown, default);
         }
         finally
         {

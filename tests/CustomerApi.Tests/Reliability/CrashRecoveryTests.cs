@@ -56,7 +56,7 @@ public abstract class CrashRecoveryTests(ApiFixture api, ReliabilityFigures figu
             await CrashChecks.TakesNewWritesAsync(v2, v3, load.AttributeIds, verdict);
         }
 
-        var created = load.Customers.Count(c => c.CreateOutcome == Outcome.Acked);
+        var created = load.Customers.Count(c => c.CreateOutcome == WriteOutcome.Acked);
         figures.Print("kill -9 under load", api.Provider.ToString(), load.Tried, load.ServerErrors, verdict.Lost.Count,
             $"{load.Acked} writes acknowledged ({created} customers created), {load.Customers.Sum(CutOff)} cut off by the kill, " +
             $"{verdict.Broken.Count} half-written or inconsistent; killed after {killedAt.TotalSeconds:0.0} s, checked after {clock.Elapsed.TotalSeconds:0.0} s");
@@ -84,8 +84,8 @@ public abstract class CrashRecoveryTests(ApiFixture api, ReliabilityFigures figu
     }
 
     private static int CutOff(CustomerHistory customer) =>
-        (customer.CreateOutcome == Outcome.Unknown ? 1 : 0) + customer.Updates.Count(u => u.Outcome == Outcome.Unknown)
-        + customer.Batches.Count(b => b.Outcome == Outcome.Unknown);
+        (customer.CreateOutcome == WriteOutcome.Unknown ? 1 : 0) + customer.Updates.Count(u => u.Outcome == WriteOutcome.Unknown)
+        + customer.Batches.Count(b => b.Outcome == WriteOutcome.Unknown);
 
     private static async Task<int> NewGroupAsync(HttpClient v2)
     {

@@ -21,6 +21,12 @@ public sealed class Store
     /// <summary>The last V2 customer group id handed out.</summary>
     public int LastCustomerGroupId { get; set; }
 
+    /// <summary>
+    /// How many customers the store holds, kept in step by every create and delete in the same transaction, so the
+    /// unfiltered count is one row read instead of a scan of every customer.
+    /// </summary>
+    public int CustomerCount { get; set; }
+
     public DateTime DateCreated { get; set; }
     public List<ApiToken> Tokens { get; } = [];
 }

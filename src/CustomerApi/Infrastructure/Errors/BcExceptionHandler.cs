@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CustomerApi.Infrastructure.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Net.Http.Headers;
 
 namespace CustomerApi.Infrastructure.Errors;
 
@@ -17,6 +19,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         var result = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(version, bad),
+            // The framework cannot read a JSON body in a charset it does not know (or has disabled, like UTF-7).
+            InvalidOperationException { InnerException: ArgumentException or NotSupportedException } when DeclaresCharset(httpContext.Request)
+                => BcErrors.UnsupportedMediaType(version),
             _ => null,
         };
         if (result is null)
@@ -28,6 +33,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    private static bool DeclaresCharset(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue;
 
     private static BcErrorResult FromBadRequest(ApiVersion version, BadHttpRequestException bad) => bad.StatusCode switch
     {
@@ -53,9 +61,12 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
             ? BcErrors.InvalidField(version, "body", version == ApiVersion.V3
                 ? "The request body must be a JSON array of objects."
                 : "The request body must be a JSON object.")
-            : BcErrors.InvalidField(version, field, json.Message.StartsWith("Duplicate", StringComparison.Ordinal)
-                ? "The field appears more than once."
-                : "The value is not of the expected type.");
+            : BcErrors.InvalidField(version, field, json switch
+            {
+                UnstorableTextException => UnstorableTextException.Reason,
+                _ when json.Message.StartsWith("Duplicate", StringComparison.Ordinal) => "The field appears more than once.",
+                _ => "The value is not of the expected type.",
+            });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]

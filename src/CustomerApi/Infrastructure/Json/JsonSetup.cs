@@ -11,7 +11,8 @@ public static class JsonSetup
 
     /// <summary>
     /// Wire names are snake_case and exact (the web defaults would also take "Phone" and "PHONE"); numbers must be
-    /// numbers (the web defaults would read "0" as 0); a key sent twice is refused rather than silently last-wins.
+    /// numbers (the web defaults would read "0" as 0); a key sent twice is refused rather than silently last-wins;
+    /// text that cannot be stored is refused (<see cref="StorableTextConverter"/>).
     /// </summary>
     public static IServiceCollection AddBcJson(this IServiceCollection services) =>
         services.ConfigureHttpJsonOptions(o =>
@@ -21,5 +22,6 @@ public static class JsonSetup
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Encoder = Encoder;
+            o.SerializerOptions.Converters.Add(new StorableTextConverter());
         });
 }

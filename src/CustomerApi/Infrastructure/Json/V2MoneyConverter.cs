@@ -21,8 +21,12 @@ public sealed class V2MoneyConverter : JsonConverter<decimal>
         return ok is { } value ? Math.Round(value, 4, MidpointRounding.AwayFromZero) : throw new JsonException("Expected an amount.");
     }
 
-    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToString("0.0000", CultureInfo.InvariantCulture));
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
+    {
+        Span<byte> text = stackalloc byte[40]; // a decimal has at most 29 digits, a sign and a point
+        value.TryFormat(text, out var written, "0.0000", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
 
     public static bool TryParse(string? text, out decimal value) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);

@@ -53,7 +53,9 @@ public static partial class DateFilters
 
         var bareDate = BareDate().IsMatch(text!.Trim());
         from = bareDate ? from.Date : from.AddTicks(-(from.Ticks % TimeSpan.TicksPerSecond));
-        until = bareDate ? from.AddDays(1) : from.AddSeconds(1);
+        var span = bareDate ? TimeSpan.FromDays(1) : TimeSpan.FromSeconds(1);
+        // The calendar's last day (or second) has no next one: bound it by the end of time instead of overflowing.
+        until = DateTime.MaxValue - from < span ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : from + span;
         return true;
     }
 

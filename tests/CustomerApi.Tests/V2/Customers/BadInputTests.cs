@@ -278,6 +278,18 @@ public abstract class BadInputTests(ApiFixture api)
     }
 
     [Theory]
+    [InlineData("first_name", "\"Ja\\u0000ne\"", "first_name")]
+    [InlineData("company", "\"\\u0000\"", "company")]
+    [InlineData("notes", "\"line\\u0000\"", "notes")]
+    [InlineData("email", "\"a\\u0000b@example.com\"", "email")]
+    [InlineData("_authentication", "{\"password\":\"Correct1\\u0000horse\"}", "_authentication.password")]
+    public async Task Text_holding_a_nul_character_is_400_naming_the_field_and_writes_nothing(string field, string value, string named)
+    {
+        // PostgreSQL cannot store U+0000 (it answered 500) and SQLite would have stored it: refused on both.
+        await EveryWriteRejectsAsync(Body(field, value), $"The field '{named}' is invalid.");
+    }
+
+    [Theory]
     [InlineData("first_name", CustomerLimits.Name)]
     [InlineData("last_name", CustomerLimits.Name)]
     [InlineData("company", CustomerLimits.Company)]

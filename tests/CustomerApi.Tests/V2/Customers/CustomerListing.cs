@@ -115,6 +115,8 @@ public static class CustomerListing
         { "max_date_created=2024-13-45", "max_date_created" },
         { "min_date_modified=Tue%2C%2045%20Nov%202012", "min_date_modified" },
         { "max_date_modified=tomorrow", "max_date_modified" },
+        { "email=a%00b%40example.com", "email" },
+        { "first_name=%00", "first_name" },
     };
 
     /// <summary>

@@ -26,6 +26,8 @@ public abstract class HttpErrorTests(ApiFixture api)
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("multipart/form-data")]
     [InlineData("application/octet-stream")]
+    [InlineData("application/json; charset=nonsense")]
+    [InlineData("application/json; charset=utf-7")]
     public async Task A_body_not_sent_as_json_is_415_on_every_write_and_writes_nothing(string? contentType)
     {
         var store = await StoreWithOneCustomerAsync();
@@ -39,7 +41,7 @@ public abstract class HttpErrorTests(ApiFixture api)
         })
         {
             var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-            content.Headers.ContentType = contentType is null ? null : new MediaTypeHeaderValue(contentType);
+            content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
 
             var response = await store.V2.SendAsync(new HttpRequestMessage(method, url) { Content = content });
 

@@ -1,5 +1,9 @@
 using System.Net;
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using CustomerApi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -18,6 +22,40 @@ public abstract class PagingTests(ApiFixture api)
         (await store.V2.IdsAsync("limit=250")).ShouldBe(Enumerable.Range(1, 55));
         (await store.V2.IdsAsync("limit=51")).ShouldBe(Enumerable.Range(1, 51));
         (await store.V2.GetFromJsonCountAsync()).ShouldBe(55);
+    }
+
+    [Fact]
+    public async Task Pages_past_the_first_thousand_customers_continue_by_id_over_deleted_ids()
+    {
+        var store = await api.NewStoreAsync();
+        await SeedInBulkAsync(store, 1210);
+        (await store.V2.DeleteAsync("customers?min_id=1001&max_id=1100")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await store.V2.DeleteAsync("customers/1150")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        int[] remaining = [.. Enumerable.Range(1, 1210).Where(id => id is (< 1001 or > 1100) and not 1150)];
+
+        (await store.V2.IdsAsync("limit=250&page=5")).ShouldBe(remaining[1000..1109]); // offset 1000: the deep path
+        (await store.V2.IdsAsync("limit=50&page=21")).ShouldBe(remaining[1000..1050]);
+        (await store.V2.IdsAsync("limit=1&page=1001")).ShouldBe([1101]);
+        (await store.V2.IdsAsync("limit=10&page=100")).ShouldBe(remaining[990..1000]); // offset 990: the shallow path
+        (await store.V2.IdsAsync("limit=250&page=6")).ShouldBeEmpty();
+        (await store.V2.IdsAsync("limit=10&page=101&min_id=1")).ShouldBe(remaining[1000..1010]); // filtered: the general path
+        (await store.V2.GetFromJsonCountAsync()).ShouldBe(remaining.Length);
+    }
+
+    /// <summary>Inserts customers 1..<paramref name="count"/> in one go (a thousand POSTs would be slow), counters included.</summary>
+    private static async Task SeedInBulkAsync(TestStore store, int count)
+    {
+        await using var scope = store.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
+        var row = await db.Stores.SingleAsync(s => s.Hash == store.Hash);
+        var now = DateTime.UtcNow;
+        db.Customers.AddRange(Enumerable.Range(1, count).Select(id => new Customer
+        {
+            StoreId = row.Id, Id = id, FirstName = "Bulk", LastName = $"{id}", Email = $"bulk{id}@example.com", EmailKey = $"bulk{id}@example.com",
+            DateCreated = now, DateModified = now,
+        }));
+        (row.LastCustomerId, row.CustomerCount) = (count, count);
+        await db.SaveChangesAsync();
     }
 
     [Theory]

@@ -196,6 +196,8 @@ public abstract class AttributeListTests(ApiFixture api)
         { "limit=-5", "limit", ["limit"] },
         { "limit=ten", "limit", ["limit"] },
         { "limit=2.5", "limit", ["limit"] },
+        { "name=a%00b", "name", ["name"] },
+        { "name:like=%00", "name:like", ["name:like"] },
         // several at once: every failing name
         { "type=text&date_created=abc", "type, date_created", ["type", "date_created"] },
         { "foo=1&type=text&page=0", "foo, type, page", ["type", "page"] },
@@ -292,6 +294,20 @@ public abstract class AttributeListTests(ApiFixture api)
 
             (await store.AttributeIdsAsync($"{field}:min={Day(at)}&{field}:max={Day(at.AddDays(1))}&type=number")).ShouldBe([2], field);
         }
+    }
+
+    [Theory]
+    [InlineData("date_created=9999-12-31")]
+    [InlineData("date_modified=9999-12-31")]
+    [InlineData("date_created=9999-12-31T23:59:59")]
+    [InlineData("date_modified=9999-12-31T23:59:59Z")]
+    [InlineData("date_created=0001-01-01")]
+    public async Task A_plain_date_at_either_end_of_the_calendar_matches_nothing_rather_than_failing(string query)
+    {
+        var store = await api.NewStoreAsync();
+        await SeedAsync(store);
+
+        (await store.AttributeIdsAsync(query)).ShouldBeEmpty();
     }
 
     private static string Format(DateTime utc, string format) => format switch

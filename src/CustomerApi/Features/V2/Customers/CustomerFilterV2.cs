@@ -36,6 +36,12 @@ public sealed record CustomerFilterV2 : IPaged, IQueryFilter
 
     public required HttpRequest Request { get; init; }
 
+    /// <summary>True when the request names no filter at all (unknown names never get this far: the validator refuses them).</summary>
+    public bool SelectsAll => Request.Query.Keys.All(key => key is "page" or "limit");
+
+    /// <summary>True when the email is the request's only filter.</summary>
+    public bool SelectsOnlyEmail => Email is not null && Request.Query.Keys.All(key => key is "page" or "limit" or "email");
+
     public IQueryable<Customer> Apply(IQueryable<Customer> customers)
     {
         var emailKey = Email is null ? null : MatchKey.Of(Email);

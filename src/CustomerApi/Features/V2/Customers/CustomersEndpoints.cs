@@ -31,7 +31,8 @@ public static class CustomersEndpoints
         db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id);
 
     public static async Task<Results<Ok<List<CustomerV2>>, NoContent>> List(
-        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, HttpRequest request, CancellationToken ct)
+        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
+        CancellationToken ct)
     {
         var paging = Paging.From(filter);
         if (paging.Offset is not { } offset)
@@ -39,8 +40,7 @@ public static class CustomersEndpoints
             return TypedResults.NoContent();
         }
 
-        var page = await filter.Apply(db.Of(store)).OrderBy(c => c.Id).Skip(offset).Take(paging.Limit)
-            .Select(CustomerMapping.Projection).ToListAsync(ct);
+        var page = await queries.PageAsync(db, store.Id, filter, offset, paging.Limit, ct);
         if (page.Count == 0)
         {
             return TypedResults.NoContent(); // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
@@ -51,13 +51,15 @@ public static class CustomersEndpoints
         return TypedResults.Ok(page);
     }
 
-    public static async Task<Ok<CountV2>> Count([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(new CountV2(await filter.Apply(db.Of(store)).CountAsync(ct)));
+    public static async Task<Ok<CountV2>> Count(
+        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(new CountV2(await queries.CountAsync(db, store.Id, filter, ct)));
 
     public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Get(
-        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, HttpRequest request, CancellationToken ct)
+        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
+        CancellationToken ct)
     {
-        var customer = await db.Of(store).Where(c => c.Id == customerId).Select(CustomerMapping.Projection).FirstOrDefaultAsync(ct);
+        var customer = await queries.ByIdAsync(db, store.Id, customerId, ct);
         return customer is null ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
     }
 
@@ -137,15 +139,30 @@ public static class CustomersEndpoints
     public static async Task<Results<NoContent, BcErrorResult>> Delete(
         [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        var deleted = await db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId).ExecuteDeleteAsync(ct);
+        var deleted = await DeleteCountedAsync(db, store, db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId), ct);
         return deleted == 0 ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.NoContent();
     }
 
     /// <summary>Deletes every customer of the store, or those matching the list filters; paging does not apply.</summary>
     public static async Task<NoContent> DeleteMany([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        await filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)).ExecuteDeleteAsync(ct);
+        await DeleteCountedAsync(db, store, filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)), ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Deletes the customers and takes them off the store's count, in one transaction under the store's lock.</summary>
+    private static async Task<int> DeleteCountedAsync(CustomerDbContext db, StoreContext store, IQueryable<Customer> customers, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct, count: 0);
+        var deleted = await customers.ExecuteDeleteAsync(ct);
+        if (deleted > 0)
+        {
+            await StoreSequences.UncountCustomersAsync(db, store.Id, deleted, ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return deleted;
     }
 
     public static async Task<Results<Ok<PasswordValidationV2>, BcErrorResult>> ValidatePassword(
