@@ -22,7 +22,7 @@ public static class CrashChecks
 {
     private const int PageSize = 250;
 
-    /// <summary>With the service dead: the file is sound (SQLite), and the store's id counters are not behind its rows.</summary>
+    /// <summary>With the service dead: the file is sound (SQLite), the store's id counters are not behind its rows and its customer count is theirs.</summary>
     public static async Task OnDiskAsync(StorageProvider provider, string connection, string storeHash, CrashVerdict verdict)
     {
         if (provider == StorageProvider.Sqlite)
@@ -46,6 +46,11 @@ public static class CrashChecks
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
         var store = await db.Stores.AsNoTracking().SingleAsync(s => s.Hash == storeHash);
         var lastCustomer = await db.Customers.Where(c => c.StoreId == store.Id).MaxAsync(c => (int?)c.Id) ?? 0;
+        var customers = await db.Customers.CountAsync(c => c.StoreId == store.Id);
+        if (store.CustomerCount != customers)
+        {
+            verdict.Broken.Add($"the store's customer count is {store.CustomerCount}, it holds {customers} customers");
+        }
 
         var lastValue = await db.CustomerAttributeValues.Where(v => v.StoreId == store.Id).MaxAsync(v => (int?)v.Id) ?? 0;
         if (store.LastCustomerId < lastCustomer || store.LastAttributeValueId < lastValue)
@@ -87,6 +92,10 @@ public static class CrashChecks
         verdict.Broken.AddRange(customers.Keys.Where(email => !known.Contains(email)).Select(email => $"customer {email} was never sent"));
         verdict.Broken.AddRange(values.Where(v => !present.Contains(v.Key)).Select(v => $"values of customer {v.Key}, who is not there"));
         ShouldCount("customer ids", [.. customers.Values.Select(c => c.GetProperty("id").GetInt32())], verdict);
+        if (await v2.GetFromJsonCountAsync() is var counted && counted != customers.Count)
+        {
+            verdict.Broken.Add($"customers/count says {counted}, the list holds {customers.Count}");
+        }
 
         ShouldCount("attribute value ids", [.. values.SelectMany(v => v).Select(v => v.GetProperty("id").GetInt32())], verdict);
     }
