@@ -21,6 +21,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
     private int _batches;
     private int _updates;
     private volatile bool _killing;
+    private volatile bool _stopped;
 
     public IReadOnlyCollection<CustomerHistory> Customers => _customers;
     public int[] AttributeIds => attributeIds;
@@ -32,7 +33,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
     /// <summary>Answers other than success, and requests that got no answer before the kill: none are expected.</summary>
     public IReadOnlyCollection<string> Unexpected => _unexpected;
 
-    /// <summary>Runs until <see cref="Killing"/>; the workers then stop sending, and the task ends once every answer is in.</summary>
+    /// <summary>Runs until <see cref="Killed"/>; the workers then stop sending, and the task ends once every answer is in.</summary>
     public Task RunAsync(int workers) => Task.WhenAll(Enumerable.Range(0, workers).Select(worker => Task.Run(() => WorkerAsync(worker))));
 
     /// <summary>
@@ -53,12 +54,15 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
         }
     }
 
-    /// <summary>From now on no worker sends, and a request without an answer is one the kill cut off, not a fault.</summary>
+    /// <summary>From now on a request without an answer is one the kill cut off, not a fault. The workers keep sending.</summary>
     public void Killing() => _killing = true;
+
+    /// <summary>The service is gone: the workers stop sending (they stop at the first request the kill cut off, too).</summary>
+    public void Killed() => _stopped = true;
 
     private async Task WorkerAsync(int worker)
     {
-        for (var n = 0; !_killing; n++)
+        for (var n = 0; !_stopped; n++)
         {
             var history = new CustomerHistory(NewCustomer(worker, n), n % 3 == 0 ? $"Crash{worker}word{n}" : null);
             _customers.Enqueue(history);
@@ -86,7 +90,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
     /// <returns>Whether the write was acknowledged, so the next write to the customer may go.</returns>
     private async Task<bool> UpsertAsync(CustomerHistory history)
     {
-        if (_killing)
+        if (_stopped)
         {
             return false;
         }
@@ -101,7 +105,7 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
 
     private async Task<bool> UpdateAsync(CustomerHistory history)
     {
-        if (_killing)
+        if (_stopped)
         {
             return false;
         }
@@ -136,7 +140,11 @@ public sealed class CrashLoad(HttpClient v2, HttpClient v3, int groupId, int[] a
         }
         catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
         {
-            if (!_killing)
+            if (_killing)
+            {
+                _stopped = true; // the service is going or gone: sending more would only count refused connections
+            }
+            else
             {
                 _unexpected.Enqueue($"no answer before the kill: {e.GetType().Name} {e.Message}");
             }

@@ -78,7 +78,8 @@ public abstract class CrashRecoveryTests(ApiFixture api, ReliabilityFigures figu
         // 1.5 to 3 s of load; a slow machine gets longer, until every worker has had a few writes acknowledged.
         await load.UntilAsync((ran, acked) => (ran.TotalSeconds >= 1.5 && acked >= 150) || (ran.TotalSeconds >= 3 && acked >= 4 * Workers), Patience);
         load.Killing();
-        await doomed.KillAsync();
+        await doomed.KillAsync(); // the workers keep sending until it is done, so the kill lands in the middle of requests
+        load.Killed();
         await running.WaitAsync(Patience);
         return load;
     }
