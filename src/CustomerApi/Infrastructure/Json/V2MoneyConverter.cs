@@ -23,8 +23,8 @@ public sealed class V2MoneyConverter : JsonConverter<decimal>
 
     public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options)
     {
-        Span<byte> text = stackalloc byte[40]; // a decimal has at most 29 digits, a sign and a point
-        value.TryFormat(text, out var written, "0.0000", CultureInfo.InvariantCulture);
+        Span<byte> text = stackalloc byte[40]; // a decimal has at most 29 digits, a sign, a point and 4 decimals
+        value.TryFormat(text, out var written, "F4", CultureInfo.InvariantCulture);
         writer.WriteStringValue(text[..written]);
     }
 
