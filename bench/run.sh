@@ -196,6 +196,9 @@ if with_ceiling; then
     ceiling_seed_seconds=$(seconds_since "$t0")
     log "seeded the ceiling's table in $ceiling_seed_seconds s"
 fi
+# The bulk load left the cluster's buffers dirty: write them out now, so that no checkpoint of the seed lands in a
+# measured scenario (at 1,000,000 customers the email and count p99 were 23-49 ms without this, 15-17 ms with it).
+psql -d postgres -qc 'CHECKPOINT'
 
 # --- the servers under test -----------------------------------------------------------------------------------------
 log "starting the API (Release) at $api_url"
