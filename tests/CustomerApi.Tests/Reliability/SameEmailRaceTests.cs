@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using CustomerApi.Tests.Infrastructure;
+using CustomerApi.Tests.V2.Customers;
 
 namespace CustomerApi.Tests.Reliability;
 
@@ -57,7 +57,7 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         var took = clock.Elapsed;
         var statuses = responses.Select(r => (int)r.StatusCode).ToArray();
         var created = Array.FindIndex(statuses, s => s == 201);
-        var listed = await ListAsync(services[0], "?email=race@example.com");
+        var listed = await services[0].CustomersAsync("email=race@example.com");
         figures.Print(suite, api.Provider.ToString(), Racers, statuses.Count(s => s >= 500), created >= 0 && listed.Length == 0 ? 1 : 0,
             string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()} x {g.Key}")) + $" in {took.TotalSeconds:0.0} s");
 
@@ -102,12 +102,6 @@ public abstract class SameEmailRaceTests(ApiFixture api, ReliabilityFigures figu
         error.EnumerateObject().Select(p => p.Name).ShouldBe(["status", "message", "details"]);
         error.GetProperty("message").GetString().ShouldBe(text);
         error.GetProperty("details").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).ShouldBe([("conflict_reason", text)]);
-    }
-
-    private static async Task<JsonElement[]> ListAsync(HttpClient v2, string query)
-    {
-        var response = await v2.GetAsync("customers" + query);
-        return response.StatusCode == HttpStatusCode.NoContent ? [] : [.. (await response.ShouldBeAsync(HttpStatusCode.OK)).EnumerateArray()];
     }
 
     private static string Summary(int[] statuses) => string.Join(", ", statuses);

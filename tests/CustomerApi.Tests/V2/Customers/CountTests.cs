@@ -74,9 +74,7 @@ public abstract class CountTests(ApiFixture api)
 
     private static async Task ShouldCountAsListedAsync(TestStore store, int expected)
     {
-        var list = await store.V2.GetAsync("customers?limit=250");
-        var listed = list.StatusCode == HttpStatusCode.NoContent ? 0 : (await list.ShouldBeAsync(HttpStatusCode.OK)).GetArrayLength();
-        listed.ShouldBe(expected);
+        (await store.V2.IdsAsync("limit=250")).Length.ShouldBe(expected);
         (await store.V2.GetFromJsonCountAsync()).ShouldBe(expected);
     }
 

@@ -123,7 +123,11 @@ public static class CustomerListing
     /// <c>GET customers?{query}</c> as ids. The contract of the list: 200 with a non-empty bare array, or 204 with no
     /// body at all (never <c>[]</c>) when nothing matches; an empty result here means the answer was that 204.
     /// </summary>
-    public static async Task<int[]> IdsAsync(this HttpClient v2, string query = "")
+    public static async Task<int[]> IdsAsync(this HttpClient v2, string query = "") =>
+        [.. (await v2.CustomersAsync(query)).Select(c => c.GetProperty("id").GetInt32())];
+
+    /// <summary><c>GET customers?{query}</c> as the customers listed, held to the same contract as <see cref="IdsAsync"/>.</summary>
+    public static async Task<JsonElement[]> CustomersAsync(this HttpClient v2, string query = "")
     {
         var response = await v2.GetAsync("customers" + (query.Length > 0 ? "?" + query : ""));
         if (response.StatusCode == HttpStatusCode.NoContent)
@@ -135,7 +139,7 @@ public static class CustomerListing
         var list = await response.ShouldBeAsync(HttpStatusCode.OK);
         list.ValueKind.ShouldBe(JsonValueKind.Array);
         list.GetArrayLength().ShouldBeGreaterThan(0, "an empty page is 204, not []");
-        return [.. list.EnumerateArray().Select(c => c.GetProperty("id").GetInt32())];
+        return [.. list.EnumerateArray()];
     }
 
     /// <summary>204 with nothing in the body and no content type.</summary>

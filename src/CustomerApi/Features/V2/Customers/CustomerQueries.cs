@@ -21,7 +21,7 @@ public sealed class CustomerQueries
     {
         var page = filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
             : filter.SelectsOnlyEmail ? _emailPage(db, storeId, MatchKey.Of(filter.Email!), offset, limit)
-            : filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId))
+            : filter.Apply(InStore(db, storeId))
                 .OrderBy(c => c.Id).Skip(offset).Take(limit).Select(CustomerMapping.Projection).AsAsyncEnumerable();
         return await page.ToListAsync(ct);
     }
@@ -30,9 +30,12 @@ public sealed class CustomerQueries
     public async Task<int> CountAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>
         filter.SelectsAll
             ? await _customerCount(db, storeId, ct)
-            : await filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId)).CountAsync(ct);
+            : await filter.Apply(InStore(db, storeId)).CountAsync(ct);
 
     private const int DeepPageOffset = 1000;
+
+    private static IQueryable<Customer> InStore(CustomerDbContext db, int storeId) =>
+        db.Customers.AsNoTracking().Where(c => c.StoreId == storeId);
 
     private readonly Func<CustomerDbContext, int, int, CancellationToken, Task<CustomerV2?>> _byId =
         EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int customerId, CancellationToken ct) =>
