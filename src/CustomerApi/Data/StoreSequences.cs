@@ -10,12 +10,13 @@ public static class StoreSequences
 {
     /// <summary>
     /// Takes <paramref name="count"/> ids and returns the first. Call inside the transaction that inserts them: the
-    /// update locks the store row until commit, and a rollback gives the ids back, so no id is ever seen twice. A
-    /// count of 0 takes no id and only locks, which serialises a store's batch writes (attribute limits, upserts).
-    /// Customer ids are only taken to insert that many customers, so taking them also adds them to the store's count.
+    /// update takes the store's lock (<see cref="StoreLock"/>) until commit, and a rollback gives the ids back, so no id
+    /// is ever seen twice. Customer ids are only taken to insert that many customers, so taking them also adds them to
+    /// the store's count.
     /// </summary>
     public static async Task<int> TakeAsync(CustomerDbContext db, int storeId, StoreSequence sequence, CancellationToken ct, int count = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var last = await (sequence switch
         {
             StoreSequence.Customers => db.Database.SqlQuery<int>(
@@ -33,9 +34,9 @@ public static class StoreSequences
     }
 
     /// <summary>
-    /// Takes deleted customers off the store's count. Call in the transaction that deleted them, which must have locked
-    /// the store first (<see cref="TakeAsync"/> with <see cref="StoreSequence.Customers"/> and a count of 0), as
-    /// creates do: the same lock order everywhere, so a delete and a create never deadlock.
+    /// Takes deleted customers off the store's count. Call in the transaction that deleted them, which must have taken
+    /// the store's lock (<see cref="StoreLock"/>) before deleting, as creates do: the same lock order everywhere, so a
+    /// delete and a create never deadlock.
     /// </summary>
     public static Task UncountCustomersAsync(CustomerDbContext db, int storeId, int deleted, CancellationToken ct) =>
         db.Database.ExecuteSqlAsync($"UPDATE stores SET customer_count = customer_count - {deleted} WHERE id = {storeId}", ct);

@@ -8,6 +8,13 @@ public sealed class CustomerGroup : IDated
 {
     public const int NameLength = 255;
 
+    /// <summary>
+    /// The spec bounds neither list; these caps [inferred] keep a group's row, and so a page of 250 groups, of a size
+    /// a reader can hold: a longer list is refused as an invalid field.
+    /// </summary>
+    public const int MaxCategories = 1000;
+    public const int MaxDiscountRules = 1000;
+
     public int StoreId { get; set; }
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -25,11 +25,21 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
     /// <summary>V2: a list of <see cref="V2Error"/>; V3: a <see cref="V3Error"/>.</summary>
     public object Body { get; }
 
+    /// <summary>Seconds after which the request may be sent again, written as <c>Retry-After</c>; null for none.</summary>
+    public int? RetryAfterSeconds { get; private init; }
+
+    internal BcErrorResult RetryAfter(int seconds) => new(StatusCode, Body) { RetryAfterSeconds = seconds };
+
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
+        if (RetryAfterSeconds is { } seconds)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         httpContext.Response.ContentType = "application/json";
         return JsonSerializer.SerializeAsync(httpContext.Response.Body, Body, Body.GetType(), BodyOptions, httpContext.RequestAborted);
     }

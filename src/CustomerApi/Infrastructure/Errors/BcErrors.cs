@@ -51,6 +51,22 @@ public static class BcErrors
     public static BcErrorResult ForStatus(ApiVersion version, int status) => Make(version, status,
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "The request failed.");
 
+    /// <summary>
+    /// The database could not serve the request now (no free connection in time, unreachable, busy): nothing was
+    /// written and the same request may be sent again after <c>Retry-After</c> [inferred: BigCommerce documents 503 as
+    /// "the service is temporarily unavailable", without a body].
+    /// </summary>
+    public static BcErrorResult Unavailable(ApiVersion version) => Make(version, StatusCodes.Status503ServiceUnavailable,
+        "The service is busy and could not take the request now; nothing was written. Retry after the Retry-After seconds.")
+        .RetryAfter(seconds: 1);
+
+    /// <summary>
+    /// A row the request read was changed or deleted by another request before this one could write it, a race no
+    /// handler answered more precisely (those answer 404, 409 or 422 themselves): nothing was written.
+    /// </summary>
+    public static BcErrorResult ChangedMeanwhile(ApiVersion version) => Make(version, StatusCodes.Status409Conflict,
+        "Another request changed or deleted this resource while the request ran; nothing was written. Read it again and retry.");
+
     public static BcErrorResult Unexpected(ApiVersion version) => Make(version, StatusCodes.Status500InternalServerError,
         "An unexpected error occurred. The request was not applied.");
 
@@ -89,6 +105,11 @@ public static class BcErrors
     /// </summary>
     public static BcErrorResult Validation(ApiVersion version, IReadOnlyList<Failure> failures, bool inQuery = false)
     {
+        if (version == ApiVersion.V3 && failures.FirstOrDefault(f => f.Status == StatusCodes.Status413PayloadTooLarge) is { } tooLarge)
+        {
+            return V3(tooLarge.Status, tooLarge.Message, new Dictionary<string, string>());
+        }
+
         if (version == ApiVersion.V3)
         {
             var errors = new Dictionary<string, string>();
@@ -109,8 +130,8 @@ public static class BcErrors
     }
 
     /// <summary>A V3 batch with more items (or customers) than one call may carry [spec: "Limit of 10 customers per call"].</summary>
-    public static BcErrorResult BatchTooLarge(int maximum, string items) => V3(StatusCodes.Status413PayloadTooLarge,
-        $"The request payload is too large. The maximum number of {items} allowed in one call is {maximum}.", new Dictionary<string, string>());
+    public static BcErrorResult BatchTooLarge(int maximum, string items) =>
+        V3(StatusCodes.Status413PayloadTooLarge, Failure.BatchTooLarge(maximum, items).Message, new Dictionary<string, string>());
 
     /// <summary>[spec] "A store cannot have more than 50 customer attributes."; the 422 is our reading.</summary>
     public static BcErrorResult TooManyAttributes(int maximum, int existing) => V3(StatusCodes.Status422UnprocessableEntity,
@@ -143,6 +164,11 @@ public sealed record Failure(string Field, string Message, string? Reason, int S
     // [observed] bigcommerce-api-python#82, for body fields and list filters alike.
     public static Failure NotSupported(string field) =>
         new(field, $"The field '{field}' is not supported by this resource.", $"{field} is not a valid field") { IsUnknownName = true };
+
+    /// <summary>A V3 batch with more items (or customers) than one call may carry [spec: "Limit of 10 customers per call"].</summary>
+    public static Failure BatchTooLarge(int maximum, string items) => new("body",
+        $"The request payload is too large. The maximum number of {items} allowed in one call is {maximum}.",
+        $"at most {maximum} {items} in one call", StatusCodes.Status413PayloadTooLarge);
 
     // Status 413 for a limit over the maximum: BigCommerce's status-code table.
     public static Failure LimitTooLarge(int maximum) => new("limit",

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CustomerApi.Data;
 using CustomerApi.Infrastructure.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace CustomerApi.Infrastructure.Errors;
@@ -19,6 +21,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         var result = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(version, bad),
+            // Races no handler answered more precisely, and a database that cannot take the request now: never a 500.
+            _ when DbErrors.IsTransient(exception) => BcErrors.Unavailable(version),
+            DbUpdateConcurrencyException => BcErrors.ChangedMeanwhile(version),
             // The framework cannot read a JSON body in a charset it does not know (or has disabled, like UTF-7).
             InvalidOperationException { InnerException: ArgumentException or NotSupportedException } when DeclaresCharset(httpContext.Request)
                 => BcErrors.UnsupportedMediaType(version),

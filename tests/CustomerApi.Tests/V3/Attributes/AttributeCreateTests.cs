@@ -285,7 +285,7 @@ public abstract class AttributeCreateTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData(0, 51)]
+    [InlineData(1, 50)] // a batch of 51 is over the batch cap: a 413 before the limit is looked at (BoundedWorkTests)
     [InlineData(48, 3)]
     [InlineData(40, 11)]
     [InlineData(49, 2)]

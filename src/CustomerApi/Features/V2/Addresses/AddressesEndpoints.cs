@@ -91,11 +91,7 @@ public static class AddressesEndpoints
 
         address.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Addresses, ct);
         db.CustomerAddresses.Add(address);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return BcErrors.NotFound(ApiVersion.V2); // the customer was deleted meanwhile; the rollback returns the id
         }
@@ -115,11 +111,7 @@ public static class AddressesEndpoints
         }
 
         body.ApplyTo(address);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return BcErrors.NotFound(ApiVersion.V2); // deleted (or its customer was) between the read and the write
         }

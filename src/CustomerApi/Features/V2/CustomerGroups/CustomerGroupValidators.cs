@@ -76,6 +76,10 @@ public static class CategoryAccessRules
         {
             yield return Failure.Invalid("category_access.categories", "categories must be positive category ids");
         }
+        else if (access.Categories?.Count > CustomerGroup.MaxCategories)
+        {
+            yield return Failure.Invalid("category_access.categories", $"categories may list at most {CustomerGroup.MaxCategories} category ids");
+        }
     }
 }
 
@@ -90,6 +94,12 @@ public static class DiscountRuleRules
     {
         if (rules is null)
         {
+            yield break;
+        }
+
+        if (rules.Count > CustomerGroup.MaxDiscountRules)
+        {
+            yield return Failure.Invalid("discount_rules", $"A group may have at most {CustomerGroup.MaxDiscountRules} discount rules.");
             yield break;
         }
 

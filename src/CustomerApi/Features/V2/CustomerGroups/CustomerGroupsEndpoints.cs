@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerApi.Features.V2.CustomerGroups;
 
 /// <summary>
-/// <c>/v2/customer_groups</c>. Writes run in a transaction that first locks the store's row (its group counter), so
-/// the name, guests' group and default checks, and the customers' group checks, never race one another.
+/// <c>/v2/customer_groups</c>. Writes run in a transaction that first takes the store's lock (<see cref="StoreLock"/>),
+/// so the name, guests' group and default checks, and the customers' group checks, never race one another.
 /// </summary>
 public static class CustomerGroupsEndpoints
 {
@@ -32,7 +32,7 @@ public static class CustomerGroupsEndpoints
     private static IQueryable<CustomerGroup> Of(this CustomerDbContext db, StoreContext store) =>
         db.CustomerGroups.AsNoTracking().Where(g => g.StoreId == store.Id);
 
-    public static async Task<Results<Ok<List<CustomerGroupV2>>, NoContent>> List(
+    public static async Task<Results<Ok<IAsyncEnumerable<CustomerGroupV2>>, NoContent>> List(
         [AsParameters] CustomerGroupFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
         var paging = Paging.From(filter);
@@ -41,8 +41,9 @@ public static class CustomerGroupsEndpoints
             return TypedResults.NoContent();
         }
 
-        var page = await filter.Apply(db.Of(store)).OrderBy(g => g.Id).Skip(offset).Take(paging.Limit).ToListAsync(ct);
-        return page.Count == 0 ? TypedResults.NoContent() : TypedResults.Ok(page.Select(g => g.ToV2()).ToList());
+        var rows = filter.Apply(db.Of(store)).OrderBy(g => g.Id).Skip(offset).Take(paging.Limit).AsAsyncEnumerable();
+        var page = await StreamedPage.StartAsync(rows, CustomerGroupMapping.ToV2, ct);
+        return page is null ? TypedResults.NoContent() : TypedResults.Ok(page);
     }
 
     public static async Task<Ok<CountV2>> Count([AsParameters] CustomerGroupFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct) =>
@@ -71,9 +72,9 @@ public static class CustomerGroupsEndpoints
 
         await ClearOtherDefaultsAsync(db, group, now, ct);
         db.CustomerGroups.Add(group);
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
-            return BcErrors.DuplicateGroupName(group.Name);
+            return BcErrors.DuplicateGroupName(group.Name); // nothing else can refuse it: the group was read under the store's lock
         }
 
         await transaction.CommitAsync(ct);
@@ -86,7 +87,7 @@ public static class CustomerGroupsEndpoints
         TimeProvider clock, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.CustomerGroups, ct, count: 0);
+        await StoreLock.AcquireAsync(db, store.Id, ct);
         var group = await db.CustomerGroups.FirstOrDefaultAsync(g => g.StoreId == store.Id && g.Id == groupId, ct);
         if (group is null)
         {
@@ -101,9 +102,9 @@ public static class CustomerGroupsEndpoints
         }
 
         await ClearOtherDefaultsAsync(db, group, now, ct);
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
-            return BcErrors.DuplicateGroupName(group.Name);
+            return BcErrors.DuplicateGroupName(group.Name); // nothing else can refuse it: the group was read under the store's lock
         }
 
         await transaction.CommitAsync(ct);
@@ -115,7 +116,7 @@ public static class CustomerGroupsEndpoints
         [FromRoute(Name = "customer_group_id")] int groupId, StoreContext store, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.CustomerGroups, ct, count: 0);
+        await StoreLock.AcquireAsync(db, store.Id, ct);
         if (await db.CustomerGroups.Where(g => g.StoreId == store.Id && g.Id == groupId).ExecuteDeleteAsync(ct) == 0)
         {
             return BcErrors.NotFound(ApiVersion.V2);
@@ -130,7 +131,7 @@ public static class CustomerGroupsEndpoints
 
     /// <summary>
     /// True when <paramref name="groupId"/> may be a customer's group in the store: 0 (none) or an existing group.
-    /// Call inside a transaction that holds the store's lock (<see cref="StoreSequences.TakeAsync"/>) so the group
+    /// Call inside a transaction that holds the store's lock (<see cref="StoreLock"/>) so the group
     /// cannot be deleted before the customer is saved.
     /// </summary>
     public static async Task<bool> IsAssignableAsync(CustomerDbContext db, int storeId, int groupId, CancellationToken ct) =>

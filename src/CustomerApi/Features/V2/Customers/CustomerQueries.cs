@@ -17,14 +17,11 @@ public sealed class CustomerQueries
     /// A page of the store's customers that match the filter, by id. No filter, and the email alone (the usual
     /// lookup), take compiled queries; any other filter is composed for the request.
     /// </summary>
-    public async Task<List<CustomerV2>> PageAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, int offset, int limit, CancellationToken ct)
-    {
-        var page = filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
+    public IAsyncEnumerable<CustomerV2> Page(CustomerDbContext db, int storeId, CustomerFilterV2 filter, int offset, int limit) =>
+        filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
             : filter.SelectsOnlyEmail ? _emailPage(db, storeId, MatchKey.Of(filter.Email!), offset, limit)
             : filter.Apply(InStore(db, storeId))
                 .OrderBy(c => c.Id).Skip(offset).Take(limit).Select(CustomerMapping.Projection).AsAsyncEnumerable();
-        return await page.ToListAsync(ct);
-    }
 
     /// <summary>How many of the store's customers match the filter; with none, the store's own count.</summary>
     public async Task<int> CountAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>

@@ -30,7 +30,7 @@ public static class CustomersEndpoints
     private static IQueryable<Customer> Of(this CustomerDbContext db, StoreContext store) =>
         db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id);
 
-    public static async Task<Results<Ok<List<CustomerV2>>, NoContent>> List(
+    public static async Task<Results<Ok<IAsyncEnumerable<CustomerV2>>, NoContent>> List(
         [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
         CancellationToken ct)
     {
@@ -40,15 +40,11 @@ public static class CustomersEndpoints
             return TypedResults.NoContent();
         }
 
-        var page = await queries.PageAsync(db, store.Id, filter, offset, paging.Limit, ct);
-        if (page.Count == 0)
-        {
-            return TypedResults.NoContent(); // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
-        }
-
         var links = new CustomerLinks(request, store.Hash);
-        page.ForEach(c => links.Fill(c));
-        return TypedResults.Ok(page);
+        var page = await StreamedPage.StartAsync(queries.Page(db, store.Id, filter, offset, paging.Limit), links.Fill, ct);
+        return page is null
+            ? TypedResults.NoContent() // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
+            : TypedResults.Ok(page);
     }
 
     public static async Task<Ok<CountV2>> Count(
@@ -85,9 +81,9 @@ public static class CustomersEndpoints
         }
 
         db.Customers.Add(customer);
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
-            return BcErrors.DuplicateEmail(email);
+            return BcErrors.DuplicateEmail(email); // an insert has nothing that can be gone: its group was checked under the lock
         }
 
         await transaction.CommitAsync(ct);
@@ -98,6 +94,14 @@ public static class CustomersEndpoints
         [FromRoute(Name = "customer_id")] int customerId, UpdateCustomerV2 body, StoreContext store, CustomerDbContext db,
         PasswordService passwords, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
+        // A move to a group takes the store's lock before anything is read, so the group cannot be deleted before this
+        // customer is saved in it, and a delete of the customer that came first is seen as a 404 here.
+        await using var transaction = body.CustomerGroupId is > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (transaction is not null)
+        {
+            await StoreLock.AcquireAsync(db, store.Id, ct);
+        }
+
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.StoreId == store.Id && c.Id == customerId, ct);
         if (customer is null)
         {
@@ -111,21 +115,18 @@ public static class CustomersEndpoints
             return BcErrors.DuplicateEmail(email);
         }
 
-        // A new group is checked under the store's lock, so the group cannot be deleted before this customer is saved.
-        await using var transaction = body.CustomerGroupId is > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (transaction is not null)
+        if (transaction is not null && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, body.CustomerGroupId!.Value, ct))
         {
-            await StoreSequences.TakeAsync(db, store.Id, StoreSequence.CustomerGroups, ct, count: 0);
-            if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, body.CustomerGroupId!.Value, ct))
-            {
-                return BcErrors.UnknownCustomerGroup(body.CustomerGroupId.Value);
-            }
+            return BcErrors.UnknownCustomerGroup(body.CustomerGroupId.Value);
         }
 
         body.ApplyTo(customer, passwords, clock.UtcNowToTheSecond());
-        if (!await db.TrySaveUniqueAsync(ct))
+        switch (await db.SaveAsync(ct))
         {
-            return BcErrors.DuplicateEmail(email!);
+            case SaveOutcome.Duplicate:
+                return BcErrors.DuplicateEmail(email!);
+            case SaveOutcome.Gone:
+                return BcErrors.NotFound(ApiVersion.V2); // deleted between the read and the write: the delete won the race
         }
 
         if (transaction is not null)
@@ -154,7 +155,7 @@ public static class CustomersEndpoints
     private static async Task<int> DeleteCountedAsync(CustomerDbContext db, StoreContext store, IQueryable<Customer> customers, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct, count: 0);
+        await StoreLock.AcquireAsync(db, store.Id, ct);
         var deleted = await customers.ExecuteDeleteAsync(ct);
         if (deleted > 0)
         {

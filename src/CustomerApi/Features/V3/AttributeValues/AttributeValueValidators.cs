@@ -28,7 +28,12 @@ public sealed class UpsertAttributeValueV3Validator : AbstractValidator<UpsertAt
     }
 }
 
-public sealed class UpsertAttributeValuesV3Validator() : BatchValidator<UpsertAttributeValueV3>(new UpsertAttributeValueV3Validator());
+/// <summary>
+/// At most 10 customers a call [spec], each with at most one value of each of the store's at most 50 attributes: a
+/// batch of more than 500 items cannot be valid, and is refused before its items are looked at.
+/// </summary>
+public sealed class UpsertAttributeValuesV3Validator() : BatchValidator<UpsertAttributeValueV3>(
+    new UpsertAttributeValueV3Validator(), AttributeValuesEndpoints.MaxCustomersPerCall * CustomerAttribute.MaxPerStore);
 
 public sealed class AttributeValueFilterV3Validator : AbstractValidator<AttributeValueFilterV3>
 {

@@ -54,8 +54,9 @@ public static class AttributeValuesEndpoints
 
         var attributeIds = body.Select(v => v.AttributeId!.Value).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Lock the store's value counter first: concurrent upserts of one pair queue here, so the second sees the first's row.
-        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.AttributeValues, ct, count: 0);
+        // Concurrent upserts of one pair queue here, so the second sees the first's row; and the customers, attributes and
+        // values read below cannot be deleted before this batch is saved (their deletes take the same lock).
+        await StoreLock.AcquireAsync(db, store.Id, ct);
 
         var types = await db.CustomerAttributes.AsNoTracking().Where(a => a.StoreId == store.Id && attributeIds.Contains(a.Id))
             .ToDictionaryAsync(a => a.Id, a => a.Type, ct);
@@ -91,13 +92,9 @@ public static class AttributeValuesEndpoints
             written.Add(value);
         }
 
-        try
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsForeignKeyViolation(e))
-        {
-            // A customer or attribute was deleted between the check above and the write.
+            // Only a writer that does not take the store's lock (none does) could have deleted a row checked above.
             return BcErrors.Validation(ApiVersion.V3, [Failure.Invalid("body", "A customer or attribute of this request was deleted meanwhile.")]);
         }
 
@@ -111,7 +108,11 @@ public static class AttributeValuesEndpoints
         var ids = filter.Ids;
         if (ids.Length > 0)
         {
+            // Under the store's lock: an upsert that read these values as existing saves before they go.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await StoreLock.AcquireAsync(db, store.Id, ct);
             await db.CustomerAttributeValues.Where(v => v.StoreId == store.Id && ids.Contains(v.Id)).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
         return TypedResults.NoContent();

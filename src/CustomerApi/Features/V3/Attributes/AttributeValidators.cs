@@ -47,9 +47,10 @@ public sealed class UpdateAttributeV3Validator : AbstractValidator<UpdateAttribu
     }
 }
 
-public sealed class CreateAttributesV3Validator() : BatchValidator<CreateAttributeV3>(new CreateAttributeV3Validator());
+/// <summary>A store holds at most 50 attributes, so no batch of more can be created or renamed.</summary>
+public sealed class CreateAttributesV3Validator() : BatchValidator<CreateAttributeV3>(new CreateAttributeV3Validator(), CustomerAttribute.MaxPerStore);
 
-public sealed class UpdateAttributesV3Validator() : BatchValidator<UpdateAttributeV3>(new UpdateAttributeV3Validator());
+public sealed class UpdateAttributesV3Validator() : BatchValidator<UpdateAttributeV3>(new UpdateAttributeV3Validator(), CustomerAttribute.MaxPerStore);
 
 public sealed class AttributeFilterV3Validator : AbstractValidator<AttributeFilterV3>
 {

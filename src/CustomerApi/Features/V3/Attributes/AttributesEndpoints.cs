@@ -55,7 +55,7 @@ public static class AttributesEndpoints
             StoreId = store.Id, Id = firstId + i, Name = a.Name!.Trim(), NameKey = keys[i], Type = a.Type!, DateCreated = now, DateModified = now,
         }).ToList();
         db.CustomerAttributes.AddRange(created);
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return BcErrors.Validation(ApiVersion.V3, [Failure.Invalid("name", "A customer attribute of that name already exists.")]);
         }
@@ -69,43 +69,9 @@ public static class AttributesEndpoints
         [FromBody] List<UpdateAttributeV3> body, StoreContext store, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Attributes, ct, count: 0); // lock: names are checked against a still store
+        await StoreLock.AcquireAsync(db, store.Id, ct); // names are checked against, and saved to, a store nobody else changes
         var all = await db.CustomerAttributes.Where(a => a.StoreId == store.Id).ToDictionaryAsync(a => a.Id, ct);
-
-        var failures = new List<Failure>();
-        var finalKeys = all.Values.ToDictionary(a => a.Id, a => a.NameKey);
-        for (var i = 0; i < body.Count; i++)
-        {
-            var item = body[i];
-            if (!all.TryGetValue(item.Id!.Value, out var attribute))
-            {
-                failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} does not exist.").AtItem(i));
-            }
-            else if (body.FindIndex(other => other.Id == item.Id) != i)
-            {
-                failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} appears more than once in the request.").AtItem(i));
-            }
-            else if (item.Type is not null && item.Type != attribute.Type)
-            {
-                failures.Add(Failure.Invalid("type",
-                    $"The type of a customer attribute cannot be changed (it is '{attribute.Type}'); delete the attribute and create it again.").AtItem(i));
-            }
-            else
-            {
-                finalKeys[attribute.Id] = MatchKey.Of(item.Name!);
-            }
-        }
-
-        for (var i = 0; i < body.Count; i++)
-        {
-            var key = MatchKey.Of(body[i].Name!);
-            if (finalKeys.Count(k => k.Value == key) > 1 && !failures.Any(f => f.Field.StartsWith($"{i}.", StringComparison.Ordinal)))
-            {
-                failures.Add(Failure.Invalid("name", $"A customer attribute named '{body[i].Name!.Trim()}' already exists.").AtItem(i));
-            }
-        }
-
-        if (failures.Count > 0)
+        if (RenameFailures(body, all) is { Count: > 0 } failures)
         {
             return BcErrors.Validation(ApiVersion.V3, failures);
         }
@@ -119,7 +85,7 @@ public static class AttributesEndpoints
             attribute.DateModified = now;
             return attribute;
         }).ToList();
-        if (!await db.TrySaveUniqueAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             // Swapping two names in one request passes the check above but trips the unique index row by row.
             return BcErrors.Validation(ApiVersion.V3, [Failure.Invalid("name", "The new names clash with each other while being applied; rename in two requests.")]);
@@ -129,13 +95,63 @@ public static class AttributesEndpoints
         return TypedResults.Ok(Envelope.Written(updated.Select(a => a.ToV3()).ToList()));
     }
 
+    /// <summary>
+    /// Each item must name an attribute of the store, once, keep its type, and leave every name of the store unique once
+    /// all the renames are applied. One pass over the items and one over the store's attributes.
+    /// </summary>
+    private static List<Failure> RenameFailures(List<UpdateAttributeV3> body, Dictionary<int, CustomerAttribute> all)
+    {
+        var failures = new List<Failure>();
+        var renamed = new Dictionary<int, int>(); // attribute id -> index of the item renaming it
+        for (var i = 0; i < body.Count; i++)
+        {
+            var item = body[i];
+            if (!all.TryGetValue(item.Id!.Value, out var attribute))
+            {
+                failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} does not exist.").AtItem(i));
+            }
+            else if (!renamed.TryAdd(attribute.Id, i))
+            {
+                failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} appears more than once in the request.").AtItem(i));
+            }
+            else if (item.Type is not null && item.Type != attribute.Type)
+            {
+                renamed.Remove(attribute.Id);
+                failures.Add(Failure.Invalid("type",
+                    $"The type of a customer attribute cannot be changed (it is '{attribute.Type}'); delete the attribute and create it again.").AtItem(i));
+            }
+        }
+
+        // The name every attribute will have afterwards, and how many attributes will have each.
+        var holders = new Dictionary<string, int>();
+        foreach (var attribute in all.Values)
+        {
+            var key = renamed.TryGetValue(attribute.Id, out var index) ? MatchKey.Of(body[index].Name!) : attribute.NameKey;
+            holders[key] = holders.GetValueOrDefault(key) + 1;
+        }
+
+        foreach (var (_, i) in renamed.OrderBy(r => r.Value))
+        {
+            if (holders[MatchKey.Of(body[i].Name!)] > 1)
+            {
+                failures.Add(Failure.Invalid("name", $"A customer attribute named '{body[i].Name!.Trim()}' already exists.").AtItem(i));
+            }
+        }
+
+        return failures;
+    }
+
     /// <summary>Deletes the attributes of <c>id:in</c> and, through the database, every value of them. Unknown ids are skipped.</summary>
     public static async Task<NoContent> Delete([AsParameters] IdsFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
         var ids = filter.Ids;
         if (ids.Length > 0)
         {
+            // Under the store's lock: a rename or an upsert of values that read these attributes saves before they go.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await StoreLock.AcquireAsync(db, store.Id, ct);
             await db.CustomerAttributes.Where(a => a.StoreId == store.Id && ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
         }
 
         return TypedResults.NoContent();
@@ -144,9 +160,10 @@ public static class AttributesEndpoints
     private static List<Failure> NameClashes(List<string> keys, HashSet<string> taken, List<string> names)
     {
         var failures = new List<Failure>();
+        var seen = new HashSet<string>();
         for (var i = 0; i < keys.Count; i++)
         {
-            if (taken.Contains(keys[i]) || keys.IndexOf(keys[i]) != i)
+            if (taken.Contains(keys[i]) | !seen.Add(keys[i]))
             {
                 failures.Add(Failure.Invalid("name", $"A customer attribute named '{names[i].Trim()}' already exists.").AtItem(i));
             }
