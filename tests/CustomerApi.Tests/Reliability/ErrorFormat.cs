@@ -54,7 +54,7 @@ public static class ErrorFormat
         foreach (var error in body.EnumerateArray())
         {
             if (error.ValueKind != JsonValueKind.Object
-                || !error.TryGetProperty("status", out var itemStatus) || !itemStatus.TryGetInt32(out var value) || value is < 400 or > 499
+                || !error.TryGetProperty("status", out var itemStatus) || !itemStatus.TryGetInt32(out var value) || value is < 400 or > 599
                 || first && value != status
                 || !error.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(message.GetString()))
             {
