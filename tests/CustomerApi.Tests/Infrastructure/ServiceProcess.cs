@@ -81,6 +81,20 @@ public sealed class ServiceProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// The service's peak resident memory so far (VmHWM of the <c>dotnet CustomerApi.dll</c> process under the shell
+    /// that supervises it), in bytes.
+    /// </summary>
+    public long PeakMemoryBytes()
+    {
+        var children = File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var service = children.Single(pid => File.Exists($"/proc/{pid}/cmdline")
+            && File.ReadAllText($"/proc/{pid}/cmdline").Split('\0') is [var program, var dll, ..]
+            && Path.GetFileName(program) == "dotnet" && dll.EndsWith("CustomerApi.dll", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{service}/status").Single(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     /// <summary>kill -9 of the service (and its watcher): SIGKILL on Linux, no shutdown hook runs. Returns once it is gone.</summary>
     public async Task KillAsync()
     {
