@@ -34,6 +34,10 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
             LogUnexpected(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             result = BcErrors.Unexpected(version);
         }
+        else if (result.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+        }
 
         await result.ExecuteAsync(httpContext);
         return true;
@@ -73,6 +77,9 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
                 _ => "The value is not of the expected type.",
             });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "503 for {Method} {Path}: the database could not take it now ({Reason})")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, string path);
