@@ -22,7 +22,6 @@ if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<StoreDirectory>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();

@@ -5,35 +5,46 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace CustomerApi.Infrastructure.Auth;
 
-/// <summary>Finds a store and checks a token against it, caching each store's tokens for a short while.</summary>
-public sealed class StoreDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
+/// <summary>
+/// Finds a store and checks a token against it, caching each store's tokens for a short while. Once a store is
+/// cached, checking a token (right or wrong) queries nothing and allocates nothing: the token is hashed on the stack
+/// and compared in constant time with the store's token hashes, and the answer is a grant made when it was cached.
+/// </summary>
+public sealed class StoreDirectory(IServiceScopeFactory scopes) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
+    /// <summary>Stores that exist, by hash: bounded by the database's stores, not by what requests ask for.</summary>
+    private readonly MemoryCache _known = new(new MemoryCacheOptions());
+
     public sealed record Grant(StoreContext Store, IReadOnlySet<string> Scopes);
 
-    private sealed record CachedStore(StoreContext Store, byte[][] TokenHashes, IReadOnlySet<string>[] TokenScopes);
-
-    /// <returns>The store and the token's scopes, or null when the store is unknown or the token is not one of its tokens.</returns>
-    public async ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct)
+    private sealed record CachedStore(byte[][] TokenHashes, Grant[] Grants)
     {
-        var store = await FindAsync(storeHash, ct);
-        if (store is null || !TokenHasher.Matches(TokenHasher.Hash(token), store.TokenHashes, out var index))
+        public Grant? Authenticate(string token)
         {
-            return null;
+            Span<byte> presented = stackalloc byte[TokenHasher.HashSize];
+            TokenHasher.Hash(token, presented);
+            return TokenHasher.Matches(presented, TokenHashes, out var index) ? Grants[index] : null;
         }
-
-        return new Grant(store.Store, store.TokenScopes[index]);
     }
 
-    private async ValueTask<CachedStore?> FindAsync(string storeHash, CancellationToken ct)
-    {
-        var key = (typeof(StoreDirectory), storeHash);
-        if (cache.TryGetValue(key, out CachedStore? cached))
-        {
-            return cached;
-        }
+    /// <returns>The store and the token's scopes, or null when the store is unknown or the token is not one of its tokens.</returns>
+    public ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct) =>
+        _known.TryGetValue(storeHash, out CachedStore? cached)
+            ? ValueTask.FromResult(cached!.Authenticate(token))
+            : LoadAndAuthenticateAsync(storeHash, token, ct);
 
+    public void Dispose() => _known.Dispose();
+
+    private async ValueTask<Grant?> LoadAndAuthenticateAsync(string storeHash, string token, CancellationToken ct)
+    {
+        var store = await LoadAsync(storeHash, ct);
+        return store?.Authenticate(token);
+    }
+
+    private async Task<CachedStore?> LoadAsync(string storeHash, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
         var row = await db.Stores.AsNoTracking()
@@ -45,10 +56,10 @@ public sealed class StoreDirectory(IServiceScopeFactory scopes, IMemoryCache cac
             return null; // unknown stores are not cached: a store may be created a moment later
         }
 
-        cached = new CachedStore(
-            new StoreContext(row.Id, row.Hash),
+        var store = new StoreContext(row.Id, row.Hash);
+        var cached = new CachedStore(
             row.Tokens.Select(t => t.TokenHash).ToArray(),
-            row.Tokens.Select(t => (IReadOnlySet<string>)t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet()).ToArray());
-        return cache.Set(key, cached, CacheFor);
+            row.Tokens.Select(t => new Grant(store, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
+        return _known.Set(storeHash, cached, CacheFor);
     }
 }
