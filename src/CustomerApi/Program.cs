@@ -22,7 +22,6 @@ if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<StoreDirectory>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
@@ -31,12 +30,14 @@ builder.Services.AddBcJson();
 builder.Services.AddExceptionHandler<BcExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so bad bodies reach BcExceptionHandler
 builder.Services.AddResponseCompression();
+builder.Services.AddAddressRateLimit(builder.Configuration);
 builder.Services.AddBcOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
 app.UseBcStatusCodeBodies();
+app.UseAddressRateLimit(app.Configuration); // per client address: before auth and anything that reads the database
 app.UseResponseCompression();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AcceptNegotiationMiddleware>();

@@ -1,4 +1,5 @@
 using CustomerApi.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Infrastructure;
 
@@ -30,6 +31,14 @@ public abstract class ApiFixture
 
     /// <summary>A new store with one token; the client sends that token and talks to <c>/stores/{hash}/v2/</c>.</summary>
     public async Task<TestStore> NewStoreAsync(params string[] scopes) => await TestStore.NewOnAsync(await FactoryAsync(), scopes);
+
+    /// <summary>
+    /// A started service of the test's own on the shared database, with <paramref name="settings"/> and extra
+    /// <paramref name="services"/>: for behaviour that other settings change, or state (caches, limits) no other test
+    /// may touch. The test disposes it.
+    /// </summary>
+    public async Task<ApiFactory> NewFactoryAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) =>
+        Started(new ApiFactory(Provider, (await FactoryAsync()).ConnectionString, settings, services));
 
     /// <summary>A client with no token at all.</summary>
     public async Task<HttpClient> AnonymousClientAsync() => TestStore.Client(await FactoryAsync(), token: null, baseAddress: "http://localhost/");

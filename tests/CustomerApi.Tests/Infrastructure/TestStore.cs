@@ -16,9 +16,14 @@ public sealed class TestStore(ApiFactory factory, string hash, string token)
     public HttpClient V3 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v3/");
 
     /// <summary>A new store on <paramref name="factory"/> with one token of <paramref name="scopes"/> (all of V2 and V3 when none are given).</summary>
-    public static async Task<TestStore> NewOnAsync(ApiFactory factory, params string[] scopes)
+    public static Task<TestStore> NewOnAsync(ApiFactory factory, params string[] scopes) => CreateOnAsync(factory, NewHash(), scopes);
+
+    /// <summary>A store hash no store has yet.</summary>
+    public static string NewHash() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Creates the store <paramref name="hash"/> straight in the database, with one token of <paramref name="scopes"/>.</summary>
+    public static async Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, params string[] scopes)
     {
-        var hash = "t" + Guid.NewGuid().ToString("N")[..12];
         var token = Guid.NewGuid().ToString("N");
         await using (var scope = factory.Services.CreateAsyncScope())
         {

@@ -8,7 +8,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
 {
     public void Configure(EntityTypeBuilder<Store> store)
     {
-        store.Property(s => s.Hash).HasMaxLength(64);
+        store.Property(s => s.Hash).HasMaxLength(Store.HashMaxLength);
         store.HasIndex(s => s.Hash).IsUnique();
         store.HasMany(s => s.Tokens).WithOne().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -3,6 +3,9 @@ namespace CustomerApi.Data.Entities;
 /// <summary>A tenant: everything of a store is reached through its <see cref="Hash"/> and one of its tokens.</summary>
 public sealed class Store
 {
+    /// <summary>The longest hash a store can have; a longer one in a URL names no store.</summary>
+    public const int HashMaxLength = 64;
+
     public int Id { get; set; }
     public required string Hash { get; set; }
 

@@ -1,40 +1,95 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CustomerApi.Infrastructure.Auth;
 
-/// <summary>Finds a store and checks a token against it, caching each store's tokens for a short while.</summary>
-public sealed class StoreDirectory(IServiceScopeFactory scopes, IMemoryCache cache)
+/// <summary>
+/// Finds a store and checks a token against it, caching each store's tokens for a short while. Once a store is
+/// cached, checking a token (right or wrong) queries nothing and allocates nothing: the token is hashed on the stack
+/// and compared in constant time with the store's token hashes, and the answer is a grant made when it was cached.
+/// A hash that names no store is remembered too, briefly and in a bounded cache (<c>Auth:UnknownStoreCacheMs</c>,
+/// <c>Auth:UnknownStoreCacheEntries</c>), so a flood for a store that does not exist queries the database once per
+/// that time, while a store created a moment later is found once it has passed.
+/// </summary>
+public sealed class StoreDirectory : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    private static readonly object Missing = new();
+
+    private readonly IServiceScopeFactory _scopes;
+
+    /// <summary>Stores that exist, by hash: bounded by the database's stores, not by what requests ask for.</summary>
+    private readonly MemoryCache _known = new(new MemoryCacheOptions());
+
+    /// <summary>Hashes that named no store, each of size 1 (at most 64 characters), at most <c>SizeLimit</c> of them.</summary>
+    private readonly MemoryCache? _unknown;
+    private readonly TimeSpan _unknownFor;
+
+    public StoreDirectory(IServiceScopeFactory scopes, IConfiguration configuration)
+    {
+        _scopes = scopes;
+        var unknownMs = configuration.GetValue<long?>("Auth:UnknownStoreCacheMs") ?? 2_000;
+        var entries = configuration.GetValue<long?>("Auth:UnknownStoreCacheEntries") ?? 10_000;
+        if (unknownMs < 0 || entries < 0)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Auth:UnknownStoreCacheMs ({unknownMs}) and Auth:UnknownStoreCacheEntries ({entries}) must not be negative; 0 turns the cache off."));
+        }
+
+        if (unknownMs > 0 && entries > 0)
+        {
+            _unknownFor = TimeSpan.FromMilliseconds(unknownMs);
+            _unknown = new MemoryCache(new MemoryCacheOptions { SizeLimit = entries });
+        }
+    }
 
     public sealed record Grant(StoreContext Store, IReadOnlySet<string> Scopes);
 
-    private sealed record CachedStore(StoreContext Store, byte[][] TokenHashes, IReadOnlySet<string>[] TokenScopes);
-
-    /// <returns>The store and the token's scopes, or null when the store is unknown or the token is not one of its tokens.</returns>
-    public async ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct)
+    private sealed record CachedStore(byte[][] TokenHashes, Grant[] Grants)
     {
-        var store = await FindAsync(storeHash, ct);
-        if (store is null || !TokenHasher.Matches(TokenHasher.Hash(token), store.TokenHashes, out var index))
+        public Grant? Authenticate(string token)
         {
-            return null;
+            Span<byte> presented = stackalloc byte[TokenHasher.HashSize];
+            TokenHasher.Hash(token, presented);
+            return TokenHasher.Matches(presented, TokenHashes, out var index) ? Grants[index] : null;
         }
-
-        return new Grant(store.Store, store.TokenScopes[index]);
     }
 
-    private async ValueTask<CachedStore?> FindAsync(string storeHash, CancellationToken ct)
+    /// <returns>The store and the token's scopes, or null when the store is unknown or the token is not one of its tokens.</returns>
+    public ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct)
     {
-        var key = (typeof(StoreDirectory), storeHash);
-        if (cache.TryGetValue(key, out CachedStore? cached))
+        if (_known.TryGetValue(storeHash, out CachedStore? cached))
         {
-            return cached;
+            return ValueTask.FromResult(cached!.Authenticate(token));
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        if (storeHash.Length > Store.HashMaxLength || _unknown?.TryGetValue(storeHash, out _) == true)
+        {
+            return ValueTask.FromResult<Grant?>(null);
+        }
+
+        return LoadAndAuthenticateAsync(storeHash, token, ct);
+    }
+
+    public void Dispose()
+    {
+        _known.Dispose();
+        _unknown?.Dispose();
+    }
+
+    private async ValueTask<Grant?> LoadAndAuthenticateAsync(string storeHash, string token, CancellationToken ct)
+    {
+        var store = await LoadAsync(storeHash, ct);
+        return store?.Authenticate(token);
+    }
+
+    private async Task<CachedStore?> LoadAsync(string storeHash, CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
         var row = await db.Stores.AsNoTracking()
             .Where(s => s.Hash == storeHash)
@@ -42,13 +97,16 @@ public sealed class StoreDirectory(IServiceScopeFactory scopes, IMemoryCache cac
             .SingleOrDefaultAsync(ct);
         if (row is null)
         {
-            return null; // unknown stores are not cached: a store may be created a moment later
+            // Only a miss, and only briefly: a store created after this query is found once the entry expires. When
+            // the cache is full the entry is not kept (and the cache compacts), so random hashes cannot grow it.
+            _unknown?.Set(storeHash, Missing, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _unknownFor });
+            return null;
         }
 
-        cached = new CachedStore(
-            new StoreContext(row.Id, row.Hash),
+        var store = new StoreContext(row.Id, row.Hash);
+        var cached = new CachedStore(
             row.Tokens.Select(t => t.TokenHash).ToArray(),
-            row.Tokens.Select(t => (IReadOnlySet<string>)t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet()).ToArray());
-        return cache.Set(key, cached, CacheFor);
+            row.Tokens.Select(t => new Grant(store, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
+        return _known.Set(storeHash, cached, CacheFor);
     }
 }

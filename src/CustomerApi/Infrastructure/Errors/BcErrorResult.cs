@@ -14,10 +14,14 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
         Encoder = JsonSetup.Encoder,
     };
 
-    internal BcErrorResult(int status, object body)
+    /// <summary>The body already serialized, for the answers a flood gets (<see cref="Frozen"/>), else null.</summary>
+    private readonly byte[]? _utf8Body;
+
+    internal BcErrorResult(int status, object body, byte[]? utf8Body = null)
     {
         StatusCode = status;
         Body = body;
+        _utf8Body = utf8Body;
     }
 
     public int StatusCode { get; }
@@ -32,6 +36,9 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
+    /// <summary>The same answer with its body serialized once, so that writing it costs no serializer work (e.g. 401, 429).</summary>
+    internal BcErrorResult Frozen() => new(StatusCode, Body, JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), BodyOptions));
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = StatusCode;
@@ -41,6 +48,12 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
         }
 
         httpContext.Response.ContentType = "application/json";
+        if (_utf8Body is not null)
+        {
+            httpContext.Response.ContentLength = _utf8Body.Length;
+            return httpContext.Response.Body.WriteAsync(_utf8Body, httpContext.RequestAborted).AsTask();
+        }
+
         return JsonSerializer.SerializeAsync(httpContext.Response.Body, Body, Body.GetType(), BodyOptions, httpContext.RequestAborted);
     }
 }

@@ -8,10 +8,16 @@ public static class BcErrors
 {
     public const string V3Type = "https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes";
 
-    // [observed] bigcommerce-api-php#160
-    public static BcErrorResult Unauthorized(ApiVersion version) => Make(version, StatusCodes.Status401Unauthorized,
+    // [observed] bigcommerce-api-php#160. Made once: a flood of bad tokens gets this answer.
+    private static readonly BcErrorResult[] UnauthorizedAnswers = Frozen(version => Make(version, StatusCodes.Status401Unauthorized,
         "No credentials were supplied in the request.",
-        "Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store.");
+        "Unauthorized - the v3 Auth client ID or token in the request are not a valid combination for this store."));
+
+    // [spec] V3 title "Too many requests"; V2 [inferred]. Made once: a flood gets this answer.
+    private static readonly BcErrorResult[] TooManyRequestsAnswers = Frozen(version => Make(version, StatusCodes.Status429TooManyRequests,
+        "Too many requests"));
+
+    public static BcErrorResult Unauthorized(ApiVersion version) => UnauthorizedAnswers[(int)version];
 
     // [observed] NangoHQ/nango#7026
     public static BcErrorResult Forbidden(ApiVersion version) => Make(version, StatusCodes.Status403Forbidden,
@@ -35,8 +41,8 @@ public static class BcErrors
     public static BcErrorResult PayloadTooLarge(ApiVersion version) => Make(version, StatusCodes.Status413PayloadTooLarge,
         "The request payload is too large.");
 
-    public static BcErrorResult TooManyRequests(ApiVersion version) => Make(version, StatusCodes.Status429TooManyRequests,
-        "Too many requests");
+    /// <summary>A spent quota: the store's (BigCommerce's) or the client address's (ours); the caller adds the retry headers.</summary>
+    public static BcErrorResult TooManyRequests(ApiVersion version) => TooManyRequestsAnswers[(int)version];
 
     public static BcErrorResult MalformedJson(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
         "The request body is not valid JSON.");
@@ -137,6 +143,9 @@ public static class BcErrors
     public static BcErrorResult TooManyAttributes(int maximum, int existing) => V3(StatusCodes.Status422UnprocessableEntity,
         $"A store cannot have more than {maximum} customer attributes.",
         new Dictionary<string, string> { ["body"] = $"The store has {existing} customer attributes; this request would exceed {maximum}." });
+
+    /// <summary>One answer per <see cref="ApiVersion"/>, indexed by it, each with its body serialized once.</summary>
+    private static BcErrorResult[] Frozen(Func<ApiVersion, BcErrorResult> make) => [make(ApiVersion.V2).Frozen(), make(ApiVersion.V3).Frozen()];
 
     private static BcErrorResult V3(int status, string title, IReadOnlyDictionary<string, string> errors) =>
         new(status, new V3Error(status, title, V3Type, errors));
