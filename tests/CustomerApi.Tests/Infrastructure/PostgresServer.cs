@@ -46,7 +46,7 @@ public static class PostgresServer
         var script = $"""
             set -e
             "{bin}/initdb" -D "{dataDir}" -U postgres -A trust -E UTF8 --no-sync > /dev/null
-            "{bin}/postgres" -D "{dataDir}" -p {port} -k "{dataDir}" -c listen_addresses=127.0.0.1 -c max_connections=300 \
+            "{bin}/postgres" -D "{dataDir}" -p {port} -k "{dataDir}" -c listen_addresses=127.0.0.1 -c max_connections=1000 \
                 -c fsync=off -c synchronous_commit=off -c full_page_writes=off > "{dataDir}.log" 2>&1 &
             server=$!
             cat > /dev/null || true

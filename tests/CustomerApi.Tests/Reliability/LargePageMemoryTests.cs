@@ -42,7 +42,7 @@ public abstract class LargePageMemoryTests(ApiFixture api, ReliabilityFigures fi
         var before = service.PeakMemoryBytes();
 
         var sizes = await Task.WhenAll(Enumerable.Range(0, Readers).Select(async i =>
-            (Customers: await ReadAsync(v2, "customers?limit=250"), Groups: await ReadAsync(v2, "customer_groups?limit=250"))));
+            (Customers: await ReadAsync(v2, "customers?limit=250", service), Groups: await ReadAsync(v2, "customer_groups?limit=250", service))));
 
         var peak = service.PeakMemoryBytes();
         figures.Print("largest pages, 32 readers", api.Provider.ToString(), Readers * 2, 0, 0,
@@ -84,10 +84,10 @@ public abstract class LargePageMemoryTests(ApiFixture api, ReliabilityFigures fi
     }
 
     /// <summary>Reads a page to its end without keeping it; returns its length in bytes.</summary>
-    private static async Task<long> ReadAsync(HttpClient v2, string url)
+    private static async Task<long> ReadAsync(HttpClient v2, string url, ServiceProcess service)
     {
         using var response = await v2.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, service.RecentOutput);
         await using var body = await response.Content.ReadAsStreamAsync();
         var counter = new CountingStream();
         await body.CopyToAsync(counter);
