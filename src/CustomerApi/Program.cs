@@ -40,6 +40,7 @@ app.UseBcStatusCodeBodies();
 app.UseResponseCompression();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AcceptNegotiationMiddleware>();
+app.UseMiddleware<CanonicalRequestMiddleware>();
 app.UseRouting();
 app.UseMiddleware<StoreAuthMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
