@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace CustomerApi.Tests.Infrastructure;
 
 /// <summary>The real application on one real database, shared by every test of that provider in the run.</summary>
-public sealed class ApiFactory(StorageProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<Program>
+public sealed class ApiFactory(StorageProvider provider, string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public StorageProvider Provider { get; } = provider;
 
@@ -23,6 +23,8 @@ public sealed class ApiFactory(StorageProvider provider, string connectionString
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     public static class BootstrapStore
