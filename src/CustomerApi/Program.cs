@@ -19,6 +19,9 @@ if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+builder.WebHost.ConfigureKestrel((context, kestrel) => RequestSizeLimits.From(context.Configuration).ApplyTo(kestrel));
+
+builder.Services.AddSingleton(services => RequestSizeLimits.From(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -36,6 +39,7 @@ builder.Services.AddBcOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
+app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
 app.UseResponseCompression();
 app.UseMiddleware<BodySizeLimitMiddleware>();

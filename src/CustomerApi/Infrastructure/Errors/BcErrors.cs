@@ -35,6 +35,14 @@ public static class BcErrors
     public static BcErrorResult PayloadTooLarge(ApiVersion version) => Make(version, StatusCodes.Status413PayloadTooLarge,
         "The request payload is too large.");
 
+    /// <summary>The URL (path and query) is longer than the service accepts; Kestrel's own 414 would have no body.</summary>
+    public static BcErrorResult UriTooLong(ApiVersion version, int maxBytes) => Make(version, StatusCodes.Status414UriTooLong,
+        $"The request URL is too long: at most {maxBytes} bytes of path and query are accepted.");
+
+    /// <summary>The request's headers together are larger than the service accepts; Kestrel's own 431 would have no body.</summary>
+    public static BcErrorResult RequestHeadersTooLarge(ApiVersion version, int maxBytes) => Make(version, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+        $"The request headers are too large: at most {maxBytes} bytes of headers are accepted.");
+
     /// <summary>
     /// A query parameter given more than once with different values (<c>limit=5&amp;limit=6</c>): there is no telling which
     /// one was meant. Repeats that agree are read as one before this is ever considered. V2 words it as an invalid field;
