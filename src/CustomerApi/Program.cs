@@ -12,7 +12,8 @@ using CustomerApi.Infrastructure.Json;
 using CustomerApi.Services;
 using FluentValidation;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so its appsettings.json is read wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 string[] addressSettings = ["urls", "http_ports", "https_ports"]; // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP(S)_PORTS
 if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key])) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CustomerApi.Data;
 using CustomerApi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace CustomerApi.Tests.Service;
 
 /// <summary>
 /// What the service logs: a unique-key clash answered with 409 is an answer, not a failure, so it is not logged as an
-/// error with a stack trace.
+/// error with a stack trace; and the service started from any folder keeps its own settings, SQL statements unlogged.
 /// </summary>
 public abstract class LoggingTests(ApiFixture api)
 {
@@ -37,6 +38,41 @@ public abstract class LoggingTests(ApiFixture api)
         clashes.ShouldNotBeEmpty("a racing create reached the unique index");
         clashes.ShouldAllBe(e => e.Level == LogLevel.Debug);
         logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Started_from_another_folder_it_reads_its_own_settings_and_logs_no_SQL_and_no_failure_for_a_409()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("customerapi-elsewhere-");
+        var sqliteFile = Path.Combine(elsewhere.FullName, "elsewhere.db");
+        var connection = api.Provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(api.Provider, connection, "elsewhere", "elsewhere-token",
+                workingDirectory: elsewhere.FullName, ownLogging: true);
+            using var v2 = service.Client("v2");
+
+            foreach (var email in new[] { "a@example.com", "b@example.com", "c@example.com" })
+            {
+                var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ =>
+                    v2.PostJsonAsync("customers", new { first_name = "R", last_name = "R", email })));
+                responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(Racers - 1);
+            }
+
+            (await v2.GetFromJsonCountAsync()).ShouldBe(3);
+
+            var output = service.RecentOutput.Split('\n');
+            output.ShouldContain(line => line.Contains("Content root path: " + AppContext.BaseDirectory, StringComparison.Ordinal), service.RecentOutput);
+            output.Where(line => line.StartsWith("info: Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).ShouldBeEmpty(service.RecentOutput);
+            output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+                .ShouldBeEmpty(service.RecentOutput);
+            Directory.GetFiles(elsewhere.FullName).Where(f => !f.StartsWith(sqliteFile, StringComparison.Ordinal)).ShouldBeEmpty();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            elsewhere.Delete(recursive: true);
+        }
     }
 }
 
