@@ -70,7 +70,6 @@ public abstract class LoggingTests(ApiFixture api)
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             elsewhere.Delete(recursive: true);
         }
     }
