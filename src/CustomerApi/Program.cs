@@ -12,13 +12,17 @@ using CustomerApi.Infrastructure.Json;
 using CustomerApi.Services;
 using FluentValidation;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so its appsettings.json is read wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 string[] addressSettings = ["urls", "http_ports", "https_ports"]; // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP(S)_PORTS
 if (addressSettings.All(key => string.IsNullOrEmpty(builder.Configuration[key])) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
+builder.WebHost.ConfigureKestrel((context, kestrel) => RequestSizeLimits.From(context.Configuration).ApplyTo(kestrel));
+
+builder.Services.AddSingleton(services => RequestSizeLimits.From(services.GetRequiredService<IConfiguration>()));
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -36,11 +40,13 @@ builder.Services.AddBcOpenApi();
 var app = builder.Build();
 
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
+app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
 app.UseAddressRateLimit(app.Configuration); // per client address: before auth and anything that reads the database
 app.UseResponseCompression();
 app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AcceptNegotiationMiddleware>();
+app.UseMiddleware<CanonicalRequestMiddleware>();
 app.UseRouting();
 app.UseMiddleware<StoreAuthMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();

@@ -7,13 +7,15 @@ namespace CustomerApi.Tests.Infrastructure;
 
 /// <summary>
 /// The real application on one real database, shared by every test of that provider in the run; or one of a test's
-/// own with other <paramref name="settings"/> and extra <paramref name="services"/> (e.g. a command interceptor).
+/// own with other <paramref name="settings"/>, extra <paramref name="services"/> (e.g. a command interceptor) or
+/// another host set-up (<paramref name="configure"/>, e.g. Kestrel).
 /// </summary>
 public sealed class ApiFactory(
     StorageProvider provider,
     string connectionString,
     IReadOnlyDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null,
+    Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public StorageProvider Provider { get; } = provider;
@@ -37,6 +39,8 @@ public sealed class ApiFactory(
         {
             builder.ConfigureServices(services);
         }
+
+        configure?.Invoke(builder);
     }
 
     public static class BootstrapStore

@@ -45,12 +45,17 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service wrote, for a failure message.</summary>
     public string RecentOutput => string.Join('\n', _output);
 
-    /// <summary>Starts the service on <paramref name="connectionString"/> with the store <paramref name="storeHash"/> and its full token; returns once <c>/health</c> answers 200.</summary>
-    public static async Task<ServiceProcess> StartAsync(StorageProvider provider, string connectionString, string storeHash, string token)
+    /// <summary>
+    /// Starts the service on <paramref name="connectionString"/> with the store <paramref name="storeHash"/> and its full token;
+    /// returns once <c>/health</c> answers 200. It runs in <paramref name="workingDirectory"/> (by default its own folder)
+    /// and logs warnings and worse only, unless <paramref name="ownLogging"/> leaves logging to its appsettings.json.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(StorageProvider provider, string connectionString, string storeHash, string token,
+        string? workingDirectory = null, bool ownLogging = false)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var service = Launch(provider, connectionString, storeHash, token);
+            var service = Launch(provider, connectionString, storeHash, token, workingDirectory ?? AppContext.BaseDirectory, ownLogging);
             try
             {
                 await service.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -110,7 +115,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static ServiceProcess Launch(StorageProvider provider, string connectionString, string storeHash, string token)
+    private static ServiceProcess Launch(StorageProvider provider, string connectionString, string storeHash, string token,
+        string workingDirectory, bool ownLogging)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CustomerApi.dll");
         if (!File.Exists(dll))
@@ -121,7 +127,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         var start = new ProcessStartInfo("sh")
         {
-            WorkingDirectory = AppContext.BaseDirectory, // its appsettings.json
+            WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -134,13 +140,17 @@ public sealed class ServiceProcess : IAsyncDisposable
         var settings = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-            ["Logging__LogLevel__Default"] = "Warning",
             ["Storage__Provider"] = provider.ToString(),
             [$"ConnectionStrings__{provider}"] = connectionString,
             ["Bootstrap__Stores__0__Hash"] = storeHash,
             ["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token,
             ["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers, // all of V2 and V3
         };
+        if (!ownLogging)
+        {
+            settings["Logging__LogLevel__Default"] = "Warning";
+        }
+
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;

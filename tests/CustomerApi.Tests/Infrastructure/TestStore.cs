@@ -6,14 +6,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Infrastructure;
 
-/// <summary>A store of a test's own, with clients that send its token: V2 under <c>/stores/{hash}/v2/</c>, V3 under <c>.../v3/</c>.</summary>
-public sealed class TestStore(ApiFactory factory, string hash, string token)
+/// <summary>
+/// A store of a test's own, with clients that send its token: V2 under <c>/stores/{hash}/v2/</c>, V3 under <c>.../v3/</c>, of
+/// the in-memory test server, or of <paramref name="root"/> when the application listens on a real server.
+/// </summary>
+public sealed class TestStore(ApiFactory factory, string hash, string token, string root = "http://localhost/")
 {
     public string Hash { get; } = hash;
     public string Token { get; } = token;
     public ApiFactory Factory { get; } = factory;
-    public HttpClient V2 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v2/");
-    public HttpClient V3 { get; } = Client(factory, token, $"http://localhost/stores/{hash}/v3/");
+    public HttpClient V2 { get; } = Client(factory, token, $"{root}stores/{hash}/v2/");
+    public HttpClient V3 { get; } = Client(factory, token, $"{root}stores/{hash}/v3/");
 
     /// <summary>A new store on <paramref name="factory"/> with one token of <paramref name="scopes"/> (all of V2 and V3 when none are given).</summary>
     public static Task<TestStore> NewOnAsync(ApiFactory factory, params string[] scopes) => CreateOnAsync(factory, NewHash(), scopes);
@@ -35,10 +38,10 @@ public sealed class TestStore(ApiFactory factory, string hash, string token)
     }
 
     /// <summary>A client for this store's URLs that sends <paramref name="otherToken"/> (or none) instead.</summary>
-    public HttpClient V2With(string? otherToken) => Client(Factory, otherToken, $"http://localhost/stores/{Hash}/v2/");
+    public HttpClient V2With(string? otherToken) => Client(Factory, otherToken, $"{root}stores/{Hash}/v2/");
 
     /// <summary>A V3 client for this store's URLs that sends <paramref name="otherToken"/> (or none) instead.</summary>
-    public HttpClient V3With(string? otherToken) => Client(Factory, otherToken, $"http://localhost/stores/{Hash}/v3/");
+    public HttpClient V3With(string? otherToken) => Client(Factory, otherToken, $"{root}stores/{Hash}/v3/");
 
     /// <summary>
     /// Gives the store another token with <paramref name="scopes"/> and returns it. Call it before the store's first

@@ -1,3 +1,5 @@
+using CustomerApi.Infrastructure.Querying;
+
 namespace CustomerApi.Tests.Reliability;
 
 /// <summary>
@@ -113,7 +115,7 @@ public static class HostileCorpus
         string[] badDates = ["2024-13-45", Sql, "99999999999999999999", "..%2F..%2F", "%00", "1e400", "-1"];
         string[] badBools = ["yes", "2", Sql, "%00", ""];
         string[] badIdLists = ["1%20OR%201%3D1", "1%3BDROP%20TABLE%20x", "-1", "0", "2147483648", "1,abc", "1,,2", "%00", "..%2F1", "1e3",
-            string.Join(',', Enumerable.Range(1, 1001))];
+            string.Join(',', Enumerable.Range(1, IdList.MaxCount + 1))];
         string[] paging = ["page=-1", "page=0", "page=abc", "page=2147483648", "page=1e400", "limit=-1", "limit=0", "limit=abc",
             "limit=2147483648", "limit=99999999999999999999", "page=1&page=2", "limit=5&limit=abc"];
         string[] v2Paging = [.. paging, "limit=251", "limit=2147483647"];

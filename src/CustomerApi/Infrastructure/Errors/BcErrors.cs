@@ -41,6 +41,29 @@ public static class BcErrors
     public static BcErrorResult PayloadTooLarge(ApiVersion version) => Make(version, StatusCodes.Status413PayloadTooLarge,
         "The request payload is too large.");
 
+    /// <summary>The URL (path and query) is longer than the service accepts; Kestrel's own 414 would have no body.</summary>
+    public static BcErrorResult UriTooLong(ApiVersion version, int maxBytes) => Make(version, StatusCodes.Status414UriTooLong,
+        $"The request URL is too long: at most {maxBytes} bytes of path and query are accepted.");
+
+    /// <summary>The request's headers together are larger than the service accepts; Kestrel's own 431 would have no body.</summary>
+    public static BcErrorResult RequestHeadersTooLarge(ApiVersion version, int maxBytes) => Make(version, StatusCodes.Status431RequestHeaderFieldsTooLarge,
+        $"The request headers are too large: at most {maxBytes} bytes of headers are accepted.");
+
+    /// <summary>
+    /// A query parameter given more than once with different values (<c>limit=5&amp;limit=6</c>): there is no telling which
+    /// one was meant. Repeats that agree are read as one before this is ever considered. V2 words it as an invalid field;
+    /// V3 answers 400 too, not its validation 422, since it is the request that is ambiguous, not a value that is wrong.
+    /// </summary>
+    public static BcErrorResult ConflictingQueryParameters(ApiVersion version, IReadOnlyList<string> names)
+    {
+        var failures = names.Select(name => Failure.Invalid(name, $"{name} is given more than once with different values; send it once")).ToList();
+        return version == ApiVersion.V3
+            ? V3(StatusCodes.Status400BadRequest,
+                $"The query parameter(s): {string.Join(", ", names)} are given more than once with different values.",
+                failures.ToDictionary(f => f.Field, f => f.Reason!))
+            : Validation(ApiVersion.V2, failures);
+    }
+
     /// <summary>A spent quota: the store's (BigCommerce's) or the client address's (ours); the caller adds the retry headers.</summary>
     public static BcErrorResult TooManyRequests(ApiVersion version) => TooManyRequestsAnswers[(int)version];
 

@@ -2,14 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using CustomerApi.Bootstrap;
-using CustomerApi.Data;
 using CustomerApi.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.V2.Customers;
 
@@ -104,43 +97,19 @@ public abstract class HttpErrorTests(ApiFixture api)
     public async Task A_2_MB_body_without_a_content_length_is_413_on_a_real_Kestrel_server()
     {
         // The in-memory test server has no request size limit of its own: only a real Kestrel shows this case.
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-kestrel-{Guid.NewGuid():N}.db");
-        var connection = api.Provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
-        try
-        {
-            await using var factory = new ApiFactory(api.Provider, connection);
-            factory.UseKestrel(0);
-            factory.StartServer();
-            var address = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-            var (hash, token) = ("k" + Guid.NewGuid().ToString("N")[..12], Guid.NewGuid().ToString("N"));
-            await using (var scope = factory.Services.CreateAsyncScope())
-            {
-                var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = ["store_v2_customers"] }] };
-                await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
-            }
+        await using var own = await OwnApi.StartAsync(api.Provider, kestrel: true);
+        var client = (await own.NewStoreAsync()).V2;
+        var huge = Encoding.UTF8.GetBytes(
+            $$"""{"first_name":"Jane","last_name":"Doe","email":"new@example.com","notes":"{{new string('x', 2 * 1024 * 1024)}}"}""");
+        var content = new StreamContent(new UnknownLengthStream(huge));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-            using var client = new HttpClient(new SecretGuard { InnerHandler = new SocketsHttpHandler() }) { BaseAddress = new Uri($"{address}/stores/{hash}/v2/") };
-            client.DefaultRequestHeaders.Add("X-Auth-Token", token);
-            var huge = Encoding.UTF8.GetBytes(
-                $$"""{"first_name":"Jane","last_name":"Doe","email":"new@example.com","notes":"{{new string('x', 2 * 1024 * 1024)}}"}""");
-            var content = new StreamContent(new UnknownLengthStream(huge));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var response = await client.PostAsync("customers", content);
 
-            var response = await client.PostAsync("customers", content);
-
-            content.Headers.ContentLength.ShouldBeNull();
-            var error = await response.ShouldBeV2ErrorAsync(HttpStatusCode.RequestEntityTooLarge);
-            error.Messages().ShouldBe(["The request payload is too large."]);
-            (await client.GetFromJsonCountAsync()).ShouldBe(0);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(sqliteFile + suffix);
-            }
-        }
+        content.Headers.ContentLength.ShouldBeNull();
+        var error = await response.ShouldBeV2ErrorAsync(HttpStatusCode.RequestEntityTooLarge);
+        error.Messages().ShouldBe(["The request payload is too large."]);
+        (await client.GetFromJsonCountAsync()).ShouldBe(0);
     }
 
     [Theory]

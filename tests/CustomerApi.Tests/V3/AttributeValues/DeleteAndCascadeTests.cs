@@ -1,4 +1,5 @@
 using System.Net;
+using CustomerApi.Infrastructure.Querying;
 using CustomerApi.Tests.Infrastructure;
 using static CustomerApi.Tests.V3.AttributeValues.ValueSetup;
 
@@ -36,6 +37,33 @@ public abstract class DeleteAndCascadeTests(ApiFixture api)
         await (await store.V3.DeleteAsync($"{Url}?{query}")).ShouldBeEmpty204Async();
 
         (await store.SnapshotAsync()).ShouldBe(Kept(before, left), query);
+    }
+
+    [Theory]
+    [InlineData(1500)]
+    [InlineData(2500)]
+    [InlineData(IdList.MaxCount)]
+    public async Task Delete_takes_thousands_of_ids_in_one_call_up_to_the_cap(int count)
+    {
+        var store = await StoreWithValuesAsync();
+        var before = (await store.ValuesAsync()).ToDictionary(v => v.GetProperty("id").GetInt32(), v => v.GetRawText());
+        var ids = Enumerable.Range(7, count - 2).Append(4).Append(5); // the values' own ids last: every id of the list counts
+
+        await (await store.V3.DeleteAsync($"{Url}?id:in={string.Join(',', ids)}")).ShouldBeEmpty204Async();
+
+        (await store.SnapshotAsync()).ShouldBe(Kept(before, 1, 2, 3, 6));
+    }
+
+    [Fact]
+    public async Task Delete_with_more_ids_than_the_cap_is_422_and_deletes_nothing()
+    {
+        var store = await StoreWithValuesAsync();
+        var before = await store.SnapshotAsync();
+
+        var response = await store.V3.DeleteAsync($"{Url}?id:in={string.Join(',', Enumerable.Range(1, IdList.MaxCount + 1))}");
+
+        await response.ShouldBeBadFilterAsync("id:in", "id:in");
+        (await store.SnapshotAsync()).ShouldBe(before);
     }
 
     [Theory]

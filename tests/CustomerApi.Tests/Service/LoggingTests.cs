@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Net;
+using CustomerApi.Data;
+using CustomerApi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerApi.Tests.Service;
+
+/// <summary>
+/// What the service logs: a unique-key clash answered with 409 is an answer, not a failure, so it is not logged as an
+/// error with a stack trace; and the service started from any folder keeps its own settings, SQL statements unlogged.
+/// </summary>
+public abstract class LoggingTests(ApiFixture api)
+{
+    private const int Racers = 20;
+
+    [Fact]
+    public async Task A_unique_key_clash_answered_409_is_logged_at_debug_not_as_an_error()
+    {
+        var logs = new CapturedLogs();
+        await using var own = await OwnApi.StartAsync(api.Provider, configure: web => web.ConfigureServices(services =>
+            services.AddLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Debug))));
+        var store = await own.NewStoreAsync();
+
+        // Racing creates of one email: those past the pre-check meet the unique index. Race again until one has.
+        for (var round = 1; round <= 10 && !logs.Entries.Any(e => e.EventId.Id == CoreEventId.SaveChangesFailed.Id); round++)
+        {
+            var email = string.Create(CultureInfo.InvariantCulture, $"race{round}@example.com");
+            var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ =>
+                store.V2.PostJsonAsync("customers", new { first_name = "R", last_name = "R", email })));
+            responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+            responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(Racers - 1);
+        }
+
+        var clashes = logs.Entries.Where(e => e.EventId.Id == CoreEventId.SaveChangesFailed.Id || e.EventId.Id == RelationalEventId.CommandError.Id).ToList();
+        clashes.ShouldNotBeEmpty("a racing create reached the unique index");
+        clashes.ShouldAllBe(e => e.Level == LogLevel.Debug);
+        logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Started_from_another_folder_it_reads_its_own_settings_and_logs_no_SQL_and_no_failure_for_a_409()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("customerapi-elsewhere-");
+        var sqliteFile = Path.Combine(elsewhere.FullName, "elsewhere.db");
+        var connection = api.Provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
+        try
+        {
+            await using var service = await ServiceProcess.StartAsync(api.Provider, connection, "elsewhere", "elsewhere-token",
+                workingDirectory: elsewhere.FullName, ownLogging: true);
+            using var v2 = service.Client("v2");
+
+            foreach (var email in new[] { "a@example.com", "b@example.com", "c@example.com" })
+            {
+                var responses = await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ =>
+                    v2.PostJsonAsync("customers", new { first_name = "R", last_name = "R", email })));
+                responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(Racers - 1);
+            }
+
+            (await v2.GetFromJsonCountAsync()).ShouldBe(3);
+
+            var output = service.RecentOutput.Split('\n');
+            output.ShouldContain(line => line.Contains("Content root path: " + AppContext.BaseDirectory, StringComparison.Ordinal), service.RecentOutput);
+            output.Where(line => line.StartsWith("info: Microsoft.EntityFrameworkCore", StringComparison.Ordinal)).ShouldBeEmpty(service.RecentOutput);
+            output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+                .ShouldBeEmpty(service.RecentOutput);
+            Directory.GetFiles(elsewhere.FullName).Where(f => !f.StartsWith(sqliteFile, StringComparison.Ordinal)).ShouldBeEmpty();
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+}
+
+public sealed class LoggingTests_Sqlite(SqliteApi api) : LoggingTests(api), IClassFixture<SqliteApi>;
+
+public sealed class LoggingTests_Postgres(PostgresApi api) : LoggingTests(api), IClassFixture<PostgresApi>;
