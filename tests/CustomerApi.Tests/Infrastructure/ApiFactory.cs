@@ -1,7 +1,10 @@
 using CustomerApi.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace CustomerApi.Tests.Infrastructure;
 
@@ -41,6 +44,32 @@ public sealed class ApiFactory(
         }
 
         configure?.Invoke(builder);
+    }
+
+    /// <summary>The connection string the application's pool is keyed by (the service adds settings to the one given).</summary>
+    private string? _poolKey;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        _poolKey = scope.ServiceProvider.GetRequiredService<CustomerDbContext>().Database.GetConnectionString();
+        return host;
+    }
+
+    /// <summary>
+    /// Npgsql keeps a pool per connection string for the life of the process, so the idle connections of a host that has
+    /// ended (a service pair, an <see cref="OwnApi"/>) would count against the test server's max_connections until the
+    /// run ends; they are closed with the host.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == StorageProvider.Postgres && _poolKey is not null)
+        {
+            await using var connection = new NpgsqlConnection(_poolKey);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     public static class BootstrapStore

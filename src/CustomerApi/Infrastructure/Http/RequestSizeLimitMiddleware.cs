@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace CustomerApi.Infrastructure.Http;
 
 /// <summary>
-/// First in the pipeline: a URL over <see cref="RequestSizeLimits.MaxUrlBytes"/> is 414 and headers over
+/// At the front of the pipeline (only the exception handler is before it, so that nothing here can end in a bare 500): a
+/// URL over <see cref="RequestSizeLimits.MaxUrlBytes"/> is 414 and headers over
 /// <see cref="RequestSizeLimits.MaxRequestHeadersBytes"/> are 431, in the body of the API version the path speaks.
 /// </summary>
 public sealed class RequestSizeLimitMiddleware(RequestDelegate next, RequestSizeLimits limits)
