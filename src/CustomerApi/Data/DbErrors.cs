@@ -26,10 +26,10 @@ public static class DbErrors
             db.ChangeTracker.Clear();
             return SaveOutcome.Gone;
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e) || IsForeignKeyViolation(e))
+        catch (DbUpdateException e) when (RefusedAs(e) is { } outcome)
         {
             db.ChangeTracker.Clear();
-            return IsUniqueViolation(e) ? SaveOutcome.Duplicate : SaveOutcome.Gone;
+            return outcome;
         }
         catch (InvalidOperationException e) when (IsUniqueIndexCycle(e))
         {
@@ -62,6 +62,9 @@ public static class DbErrors
 
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+
+    private static SaveOutcome? RefusedAs(DbUpdateException e) =>
+        IsUniqueViolation(e) ? SaveOutcome.Duplicate : IsForeignKeyViolation(e) ? SaveOutcome.Gone : null;
 
     private static bool IsForeignKeyViolation(DbUpdateException e) => e.InnerException switch
     {

@@ -15,42 +15,10 @@ public sealed class QueryCounter : DbCommandInterceptor
     public void Services(IServiceCollection services) =>
         services.ConfigureDbContext<CustomerDbContext>(options => options.AddInterceptors(this));
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    /// <summary>EF makes a command for every statement it sends (query, scalar or not), so counting them counts statements.</summary>
+    public override DbCommand CommandCreated(CommandEndEventData eventData, DbCommand result)
     {
         Interlocked.Increment(ref _count);
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
     }
 }

@@ -32,7 +32,7 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
     /// <summary>Seconds after which the request may be sent again, written as <c>Retry-After</c>; null for none.</summary>
     public int? RetryAfterSeconds { get; private init; }
 
-    internal BcErrorResult RetryAfter(int seconds) => new(StatusCode, Body) { RetryAfterSeconds = seconds };
+    internal BcErrorResult RetryAfter(int seconds) => new(StatusCode, Body, _utf8Body) { RetryAfterSeconds = seconds };
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 

@@ -7,9 +7,9 @@ namespace CustomerApi.Infrastructure.Http;
 /// Refuses bodies over the limit with 413 before anything reads them. Kestrel enforces the same limit on bodies
 /// without a Content-Length; a too-long one surfaces as a BadHttpRequestException that BcExceptionHandler maps.
 /// </summary>
-public sealed class BodySizeLimitMiddleware(RequestDelegate next, IConfiguration configuration)
+public sealed class BodySizeLimitMiddleware(RequestDelegate next, RequestSizeLimits limits)
 {
-    private readonly long _maxBytes = configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1024 * 1024;
+    private readonly long _maxBytes = limits.MaxRequestBodyBytes;
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -45,8 +45,13 @@ public sealed class CanonicalRequestMiddleware(RequestDelegate next)
     /// The names given more than once with different values, and the query with agreeing repeats dropped (null when no
     /// name is repeated). Names are compared exactly, as the filters read them: <c>limit</c> and <c>LIMIT</c> are two.
     /// </summary>
-    private static (List<string> Conflicting, QueryString? WithoutRepeats) RepeatsRemoved(QueryString query)
+    private static (IReadOnlyList<string> Conflicting, QueryString? WithoutRepeats) RepeatsRemoved(QueryString query)
     {
+        if (query.Value is not { } text || !text.Contains('&', StringComparison.Ordinal))
+        {
+            return ([], null); // one parameter at most: nothing can repeat, and the hot path allocates nothing
+        }
+
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var kept = new List<KeyValuePair<string, string?>>();
         var conflicting = new List<string>();

@@ -3,21 +3,23 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace CustomerApi.Infrastructure.Http;
 
 /// <summary>
-/// How long a URL and how large the headers of a request may be: <c>Limits:MaxUrlBytes</c> (path and query as sent)
-/// and <c>Limits:MaxRequestHeadersBytes</c> (every header line together), 32 KiB each by default, enough for an
-/// <c>id:in</c> list of thousands of ids.
+/// How long a URL and how large the headers and body of a request may be: <c>Limits:MaxUrlBytes</c> (path and query as
+/// sent) and <c>Limits:MaxRequestHeadersBytes</c> (every header line together), 32 KiB each by default, enough for an
+/// <c>id:in</c> list of thousands of ids; <c>Limits:MaxRequestBodyBytes</c>, 1 MiB by default.
 /// </summary>
-public sealed record RequestSizeLimits(int MaxUrlBytes, int MaxRequestHeadersBytes)
+public sealed record RequestSizeLimits(int MaxUrlBytes, int MaxRequestHeadersBytes, long MaxRequestBodyBytes)
 {
     public const int DefaultMaxUrlBytes = 32 * 1024;
     public const int DefaultMaxRequestHeadersBytes = 32 * 1024;
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
 
     /// <summary>Kestrel's own limits are at least this, and at least twice the service's.</summary>
     private const int KestrelFloorBytes = 64 * 1024;
 
     public static RequestSizeLimits From(IConfiguration configuration) => new(
         Positive(configuration, "Limits:MaxUrlBytes", DefaultMaxUrlBytes),
-        Positive(configuration, "Limits:MaxRequestHeadersBytes", DefaultMaxRequestHeadersBytes));
+        Positive(configuration, "Limits:MaxRequestHeadersBytes", DefaultMaxRequestHeadersBytes),
+        configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? DefaultMaxRequestBodyBytes);
 
     /// <summary>
     /// Kestrel answers a request over its own limits with a bare 414 or 431, no body and no hook to give it one. So its

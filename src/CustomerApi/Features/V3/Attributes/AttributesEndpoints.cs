@@ -102,7 +102,8 @@ public static class AttributesEndpoints
     private static List<Failure> RenameFailures(List<UpdateAttributeV3> body, Dictionary<int, CustomerAttribute> all)
     {
         var failures = new List<Failure>();
-        var renamed = new Dictionary<int, int>(); // attribute id -> index of the item renaming it
+        var seen = new HashSet<int>();
+        var renamed = new Dictionary<int, int>(); // attribute id -> index of the valid item renaming it
         for (var i = 0; i < body.Count; i++)
         {
             var item = body[i];
@@ -110,15 +111,18 @@ public static class AttributesEndpoints
             {
                 failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} does not exist.").AtItem(i));
             }
-            else if (!renamed.TryAdd(attribute.Id, i))
+            else if (!seen.Add(attribute.Id))
             {
                 failures.Add(Failure.Invalid("id", $"Customer attribute {item.Id} appears more than once in the request.").AtItem(i));
             }
             else if (item.Type is not null && item.Type != attribute.Type)
             {
-                renamed.Remove(attribute.Id);
                 failures.Add(Failure.Invalid("type",
                     $"The type of a customer attribute cannot be changed (it is '{attribute.Type}'); delete the attribute and create it again.").AtItem(i));
+            }
+            else
+            {
+                renamed[attribute.Id] = i;
             }
         }
 
