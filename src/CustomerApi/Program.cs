@@ -4,7 +4,7 @@ using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
 using CustomerApi.Features.V2.Customers;
 using CustomerApi.Features.V3;
-using CustomerApi.Infrastructure;
+using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Http;

@@ -1,7 +1,7 @@
 using CustomerApi.Infrastructure.Auth;
 using Microsoft.OpenApi;
 
-namespace CustomerApi.Infrastructure;
+namespace CustomerApi.Infrastructure.OpenApi;
 
 public static class OpenApiSetup
 {
@@ -9,8 +9,16 @@ public static class OpenApiSetup
 
     /// <summary>The document at /openapi/v1.json, with the X-Auth-Token scheme so Swagger UI's "Authorize" works.</summary>
     public static IServiceCollection AddBcOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options
+            .AddOperationTransformer<StoreHashParameter>()
+            .AddDocumentTransformer((document, _, _) =>
         {
+            // Every GET also answers HEAD (StoreApi); the document names the GET only, as BigCommerce's does.
+            foreach (var path in document.Paths.Values)
+            {
+                path.Operations?.Remove(HttpMethod.Head);
+            }
+
             document.Info.Title = "CustomerApi: BigCommerce Customers API emulator";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
