@@ -10,6 +10,7 @@ public static class OpenApiSetup
     /// <summary>The document at /openapi/v1.json, with the X-Auth-Token scheme so Swagger UI's "Authorize" works.</summary>
     public static IServiceCollection AddBcOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options
+            .AddSchemaTransformer<WireSchemas>()
             .AddOperationTransformer<StoreHashParameter>()
             .AddDocumentTransformer((document, _, _) =>
         {
