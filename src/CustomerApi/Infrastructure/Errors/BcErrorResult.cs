@@ -7,7 +7,7 @@ namespace CustomerApi.Infrastructure.Errors;
 /// <summary>An error answer in BigCommerce's body format; only <see cref="BcErrors"/> makes them.</summary>
 public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
 {
-    private static readonly JsonSerializerOptions BodyOptions = new()
+    internal static readonly JsonSerializerOptions BodyOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

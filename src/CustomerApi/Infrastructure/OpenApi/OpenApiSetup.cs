@@ -12,6 +12,9 @@ public static class OpenApiSetup
         services.AddOpenApi(options => options
             .AddSchemaTransformer<WireSchemas>()
             .AddOperationTransformer<StoreHashParameter>()
+            .AddOperationTransformer<SuccessResponses>()
+            .AddOperationTransformer<ErrorResponses>()
+            .AddOperationTransformer<RequestExamples>()
             .AddDocumentTransformer((document, _, _) =>
         {
             // Every GET also answers HEAD (StoreApi); the document names the GET only, as BigCommerce's does.

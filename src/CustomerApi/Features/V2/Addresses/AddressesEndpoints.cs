@@ -7,6 +7,7 @@ using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CustomerApi.Infrastructure.OpenApi;
 
 namespace CustomerApi.Features.V2.Addresses;
 
@@ -19,13 +20,19 @@ public static class AddressesEndpoints
     public static RouteGroupBuilder MapAddressesV2(this RouteGroupBuilder v2)
     {
         var addresses = v2.MapGroup("/customers/{customer_id:int}/addresses").WithTags("Customer Addresses (V2)");
-        addresses.MapGet("", List);
-        addresses.MapPost("", Create);
-        addresses.MapDelete("", DeleteMany);
-        addresses.MapGet("/count", Count);
-        addresses.MapGet("/{customer_address_id:int}", Get);
-        addresses.MapPut("/{customer_address_id:int}", Update);
-        addresses.MapDelete("/{customer_address_id:int}", Delete);
+        addresses.MapGet("", List).WithName("getCustomerAddresses").WithSummary("Get All Customer Addresses");
+        addresses.MapPost("", Create).WithName("createCustomerAddress").WithSummary("Create a Customer Address")
+            .WithRequestExample(new CreateAddressV2
+            {
+                FirstName = "Jane", LastName = "Doe", Phone = "555-0100", Street1 = "1 Main Street", City = "Austin", State = "Texas",
+                Zip = "78701", Country = "United States", AddressType = "residential",
+            });
+        addresses.MapDelete("", DeleteMany).WithName("deleteCustomerAddresses").WithSummary("Delete Customer Address");
+        addresses.MapGet("/count", Count).WithName("getCustomerAddressesCount").WithSummary("Get a Count of Customer Addresses");
+        addresses.MapGet("/{customer_address_id:int}", Get).WithName("getCustomerAddress").WithSummary("Get a Customer Address");
+        addresses.MapPut("/{customer_address_id:int}", Update).WithName("updateCustomerAddress").WithSummary("Update a Customer Address")
+            .WithRequestExample(new UpdateAddressV2 { Street2 = "Suite 200", AddressType = "commercial" });
+        addresses.MapDelete("/{customer_address_id:int}", Delete).WithName("deletesCustomerAddress").WithSummary("Delete a Customer Address");
         return v2;
     }
 

@@ -8,6 +8,7 @@ using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CustomerApi.Infrastructure.OpenApi;
 
 namespace CustomerApi.Features.V2.CustomerGroups;
 
@@ -20,12 +21,21 @@ public static class CustomerGroupsEndpoints
     public static RouteGroupBuilder MapCustomerGroupsV2(this RouteGroupBuilder v2)
     {
         var groups = v2.MapGroup("/customer_groups").WithTags("Customer groups (V2)");
-        groups.MapGet("", List);
-        groups.MapPost("", Create);
-        groups.MapGet("/count", Count);
-        groups.MapGet("/{customer_group_id:int}", Get);
-        groups.MapPut("/{customer_group_id:int}", Update);
-        groups.MapDelete("/{customer_group_id:int}", Delete);
+        groups.MapGet("", List).WithName("getCustomerGroups").WithSummary("Get All Customer Groups");
+        groups.MapPost("", Create).WithName("createCustomerGroup").WithSummary("Create a Customer Group")
+            .WithRequestExample(new CreateCustomerGroupV2
+            {
+                Name = "Wholesale",
+                CategoryAccess = new CategoryAccessV2 { Type = "all" },
+                DiscountRules = [new DiscountRuleV2 { Type = "all", Method = "percent", Amount = 5m }],
+            })
+            .Answers(StatusCodes.Status409Conflict, "A group of that name is already in this store.", () => BcErrors.DuplicateGroupName("Wholesale"));
+        groups.MapGet("/count", Count).WithName("getCustomerGroupsCount").WithSummary("Get a Count of Customer Groups");
+        groups.MapGet("/{customer_group_id:int}", Get).WithName("getCustomerGroup").WithSummary("Get a Customer Group");
+        groups.MapPut("/{customer_group_id:int}", Update).WithName("updateCustomerGroup").WithSummary("Update a Customer Group")
+            .WithRequestExample(new UpdateCustomerGroupV2 { Name = "Wholesale EU", IsDefault = false })
+            .Answers(StatusCodes.Status409Conflict, "Another group of that name is already in this store.", () => BcErrors.DuplicateGroupName("Wholesale"));
+        groups.MapDelete("/{customer_group_id:int}", Delete).WithName("deleteCustomerGroup").WithSummary("Delete a Customer Group");
         return v2;
     }
 

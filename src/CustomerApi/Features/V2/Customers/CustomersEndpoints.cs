@@ -8,6 +8,7 @@ using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CustomerApi.Infrastructure.OpenApi;
 
 namespace CustomerApi.Features.V2.Customers;
 
@@ -16,14 +17,23 @@ public static class CustomersEndpoints
     public static RouteGroupBuilder MapCustomersV2(this RouteGroupBuilder v2)
     {
         var customers = v2.MapGroup("/customers").WithTags("Customers (V2)");
-        customers.MapGet("", List);
-        customers.MapPost("", Create);
-        customers.MapDelete("", DeleteMany);
-        customers.MapGet("/count", Count);
-        customers.MapGet("/{customer_id:int}", Get);
-        customers.MapPut("/{customer_id:int}", Update);
-        customers.MapDelete("/{customer_id:int}", Delete);
-        customers.MapPost("/{customer_id:int}/validate", ValidatePassword);
+        customers.MapGet("", List).WithName("getCustomers").WithSummary("Get All Customers");
+        customers.MapPost("", Create).WithName("createCustomer").WithSummary("Create a New Customer")
+            .WithRequestExample(new CreateCustomerV2
+            {
+                FirstName = "Jane", LastName = "Doe", Email = "jane@example.com", Phone = "555-0100", Company = "Acme",
+                Authentication = new AuthenticationV2 { Password = "Secret-123" },
+            })
+            .Answers(StatusCodes.Status409Conflict, "The email is already a customer's in this store.", () => BcErrors.DuplicateEmail("jane@example.com"));
+        customers.MapDelete("", DeleteMany).WithName("deleteCustomers").WithSummary("Delete Customers");
+        customers.MapGet("/count", Count).WithName("getCustomersCount").WithSummary("Get a Count of Customers");
+        customers.MapGet("/{customer_id:int}", Get).WithName("getCustomer").WithSummary("Get a Customer");
+        customers.MapPut("/{customer_id:int}", Update).WithName("updateCustomer").WithSummary("Update a Customer")
+            .WithRequestExample(new UpdateCustomerV2 { Phone = "555-0199", Notes = "Prefers email.", StoreCredit = 12.5m })
+            .Answers(StatusCodes.Status409Conflict, "The new email is already another customer's in this store.", () => BcErrors.DuplicateEmail("jane@example.com"));
+        customers.MapDelete("/{customer_id:int}", Delete).WithName("deleteCustomer").WithSummary("Delete a Customer");
+        customers.MapPost("/{customer_id:int}/validate", ValidatePassword).WithName("validateCustomerPassword").WithSummary("Validate a Password")
+            .WithRequestExample(new ValidatePasswordV2 { Password = "Secret-123" });
         return v2;
     }
 

@@ -8,6 +8,7 @@ using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CustomerApi.Infrastructure.OpenApi;
 
 namespace CustomerApi.Features.V3.AttributeValues;
 
@@ -24,9 +25,12 @@ public static class AttributeValuesEndpoints
     public static RouteGroupBuilder MapAttributeValuesV3(this RouteGroupBuilder v3)
     {
         var values = v3.MapGroup("/customers/attribute-values").WithTags("Customer attribute values (V3)");
-        values.MapGet("", List);
-        values.MapPut("", Upsert);
-        values.MapDelete("", Delete);
+        values.MapGet("", List).WithName("getCustomersAttributeValues").WithSummary("Get All Customer Attribute Values");
+        values.MapPut("", Upsert).WithName("upsertCustomersAttributeValues").WithSummary("Upsert Customer Attribute Values")
+            .WithRequestExample(new[] { new UpsertAttributeValueV3 { CustomerId = 1, AttributeId = 1, Value = "42" } })
+            .Answers(StatusCodes.Status413PayloadTooLarge, $"More than {MaxCustomersPerCall} customers in one call, or a body larger than the service accepts.",
+                () => BcErrors.BatchTooLarge(MaxCustomersPerCall, "customers"));
+        values.MapDelete("", Delete).WithName("deleteCustomersAttributeValues").WithSummary("Delete Customer Attribute Values");
         return v3;
     }
 

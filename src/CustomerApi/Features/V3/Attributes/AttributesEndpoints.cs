@@ -7,6 +7,7 @@ using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using CustomerApi.Infrastructure.OpenApi;
 
 namespace CustomerApi.Features.V3.Attributes;
 
@@ -15,10 +16,12 @@ public static class AttributesEndpoints
     public static RouteGroupBuilder MapAttributesV3(this RouteGroupBuilder v3)
     {
         var attributes = v3.MapGroup("/customers/attributes").WithTags("Customer attributes (V3)");
-        attributes.MapGet("", List);
-        attributes.MapPost("", Create);
-        attributes.MapPut("", Update);
-        attributes.MapDelete("", Delete);
+        attributes.MapGet("", List).WithName("getCustomersAttributes").WithSummary("Get All Customer Attributes");
+        attributes.MapPost("", Create).WithName("createCustomersAttributes").WithSummary("Create a Customer Attribute")
+            .WithRequestExample(new[] { new CreateAttributeV3 { Name = "Shoe size", Type = "number" } });
+        attributes.MapPut("", Update).WithName("updateCustomersAttributes").WithSummary("Update a Customer Attribute")
+            .WithRequestExample(new[] { new UpdateAttributeV3 { Id = 1, Name = "Shoe size (EU)" } });
+        attributes.MapDelete("", Delete).WithName("deleteCustomersAttributes").WithSummary("Delete Customer Attributes");
         return v3;
     }
 
