@@ -11,6 +11,7 @@ public static class OpenApiSetup
     public static IServiceCollection AddBcOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(options => options
             .AddSchemaTransformer<WireSchemas>()
+            .AddSchemaTransformer<ValidatorSchemas>()
             .AddOperationTransformer<StoreHashParameter>()
             .AddOperationTransformer<SuccessResponses>()
             .AddOperationTransformer<ErrorResponses>()

@@ -11,6 +11,8 @@ namespace CustomerApi.Infrastructure.Validation;
 /// </summary>
 public abstract class BatchValidator<TItem>(IValidator<TItem> item, int maxItems) : AbstractValidator<List<TItem?>> where TItem : class
 {
+    public int MaxItems => maxItems;
+
     protected override bool PreValidate(ValidationContext<List<TItem?>> context, ValidationResult result)
     {
         var batch = context.InstanceToValidate;

@@ -11,5 +11,5 @@ public static class FailureRules
 
     /// <summary>Text of at most <paramref name="max"/> characters.</summary>
     public static IRuleBuilderOptions<T, string?> MaxText<T>(this IRuleBuilder<T, string?> rule, string field, int max) =>
-        rule.Must(v => v is null || v.Length <= max).Fails(Failure.Invalid(field, $"{field} must be at most {max} characters"));
+        rule.MaximumLength(max).Fails(Failure.Invalid(field, $"{field} must be at most {max} characters"));
 }

@@ -34,7 +34,7 @@ public abstract class AddressV2FieldsValidator<T> : AbstractValidator<T> where T
         RuleFor(a => a.Country).Must(c => Countries.TryFind(c, out _)).When(a => a.Country is not null)
             .Fails(Failure.Invalid("country", "country must be the full English name of a country, e.g. United States"));
         NotBlank(a => a.Phone, "phone", AddressLimits.Phone);
-        RuleFor(a => a.AddressType).Must(t => t is Residential or Commercial).When(a => a.AddressType is not null)
+        RuleFor(a => a.AddressType).OneOf([Residential, Commercial])
             .Fails(Failure.Invalid("address_type", $"address_type must be {Residential} or {Commercial}"));
     }
 

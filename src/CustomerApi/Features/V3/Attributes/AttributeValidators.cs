@@ -18,7 +18,7 @@ internal static class AttributeRules
             .Fails(Failure.Invalid("name", $"name must be 1 to {CustomerAttribute.NameLength} characters"));
 
     public static IRuleBuilderOptions<T, string?> MustBeAttributeType<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => t is null || AttributeTypes.All.Contains(t)).Fails(Failure.Invalid("type", TypeRule));
+        rule.OneOf(AttributeTypes.All).Fails(Failure.Invalid("type", TypeRule));
 
 }
 
