@@ -58,7 +58,7 @@ public sealed class TestStore(ApiFactory factory, string hash, string token, str
 
     public static HttpClient Client(ApiFactory factory, string? token, string baseAddress)
     {
-        var client = factory.CreateDefaultClient(new Uri(baseAddress), new SecretGuard());
+        var client = factory.CreateDefaultClient(new Uri(baseAddress), new SecretGuard(), new DocumentGuard(factory));
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (token is not null)
         {

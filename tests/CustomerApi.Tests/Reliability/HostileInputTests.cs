@@ -20,7 +20,7 @@ public abstract class HostileInputTests(ApiFixture api, ReliabilityFigures figur
         var corpus = HostileCorpus.Build(store.Hash, store.Token, bystander.Token);
         var (before, bystanderBefore) = (await StoreSnapshot.TakeAsync(store), await StoreSnapshot.TakeAsync(bystander));
 
-        var outcomes = await CorpusRunner.SendAllAsync(store.Factory.CreateDefaultClient(new SecretGuard()), corpus,
+        var outcomes = await CorpusRunner.SendAllAsync(store.Factory.CreateDefaultClient(new SecretGuard(), new DocumentGuard(store.Factory)), corpus,
             (request, response, body) => ErrorFormat.Problem(response, body, request.Status));
 
         var changes = (await StoreSnapshot.TakeAsync(store)).ChangesSince(before)
@@ -36,7 +36,7 @@ public abstract class HostileInputTests(ApiFixture api, ReliabilityFigures figur
         var corpus = HarmlessCorpus.Build(store.Hash, store.Token);
         var before = await StoreSnapshot.TakeAsync(store);
 
-        var outcomes = await CorpusRunner.SendAllAsync(store.Factory.CreateDefaultClient(new SecretGuard()), corpus, (_, response, body) => EmptyAnswerProblem(response, body));
+        var outcomes = await CorpusRunner.SendAllAsync(store.Factory.CreateDefaultClient(new SecretGuard(), new DocumentGuard(store.Factory)), corpus, (_, response, body) => EmptyAnswerProblem(response, body));
 
         Report("hostile-harmless", corpus, outcomes, (await StoreSnapshot.TakeAsync(store)).ChangesSince(before));
     }

@@ -27,7 +27,7 @@ public abstract class IsolationSweepTests(ApiFixture api, ReliabilityFigures fig
         var (aBefore, bBefore) = (await StoreSnapshot.TakeAsync(a), await StoreSnapshot.TakeAsync(b));
 
         var sweep = CrossStore(a, b).Concat(ReadsAimedAtB(a)).Concat(WritesAimedAtB(a)).ToList();
-        var outcomes = await CorpusRunner.SendAllAsync(a.Factory.CreateDefaultClient(new SecretGuard()), sweep, Judge);
+        var outcomes = await CorpusRunner.SendAllAsync(a.Factory.CreateDefaultClient(new SecretGuard(), new DocumentGuard(a.Factory)), sweep, Judge);
         var changes = (await StoreSnapshot.TakeAsync(a)).ChangesSince(aBefore).Concat((await StoreSnapshot.TakeAsync(b)).ChangesSince(bBefore)).ToList();
 
         var ownWrites = await WriteOwnRowsSharingBsIdsAsync(a);

@@ -27,8 +27,19 @@ public sealed class WireSchemas : IOpenApiSchemaTransformer
         if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { } properties)
         {
             var isRequest = RequestBodies.IsRequest(context.JsonTypeInfo.Type, context.ApplicationServices);
+            if (!isRequest)
+            {
+                schema.AdditionalPropertiesAllowed = false; // an answer has exactly the fields its type has
+            }
+
             foreach (var property in context.JsonTypeInfo.Properties)
             {
+                if (IsLeftOutWhenNull(property) && properties.TryGetValue(property.Name, out var omitted))
+                {
+                    schema.Required?.Remove(property.Name);
+                    properties[property.Name] = WithoutNull(omitted);
+                }
+
                 if (ConverterOf(property) is { } converter && properties.TryGetValue(property.Name, out var found) && found is OpenApiSchema target)
                 {
                     Describe(target, converter, property.IsGetNullable, isRequest);
@@ -37,6 +48,27 @@ public sealed class WireSchemas : IOpenApiSchemaTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    private static bool IsLeftOutWhenNull(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true;
+
+    /// <summary>A field that is left out rather than written as null: its schema without the null.</summary>
+    private static IOpenApiSchema WithoutNull(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchema inline)
+        {
+            return schema;
+        }
+
+        if (inline.OneOf?.Where(s => s.Type != JsonSchemaType.Null).ToList() is [var only] && inline.OneOf.Count == 2)
+        {
+            return only;
+        }
+
+        inline.Type &= ~JsonSchemaType.Null;
+        return inline;
     }
 
     /// <summary>The converter a property names with [JsonConverter] (the serializer wraps it for a nullable type).</summary>
