@@ -5,11 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.V3;
 
-/// <summary>Every V3 answer: <c>{"data": [...], "meta": {...}}</c> (behaviour doc 4.1).</summary>
-public sealed record EnvelopeV3<T>(IReadOnlyList<T> Data, MetaV3 Meta);
+/// <summary>A V3 write's answer: <c>{"data": [...], "meta": {}}</c> (behaviour doc 4.1).</summary>
+public sealed record EnvelopeV3<T>(IReadOnlyList<T> Data, EmptyMetaV3 Meta);
 
-/// <summary>Lists carry <c>pagination</c>; write answers an empty <c>meta</c>.</summary>
-public sealed record MetaV3([property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaginationV3? Pagination);
+/// <summary>A V3 list's answer: <c>{"data": [...], "meta": {"pagination": {...}}}</c>.</summary>
+public sealed record PageV3<T>(IReadOnlyList<T> Data, PageMetaV3 Meta);
+
+public sealed record EmptyMetaV3;
+
+public sealed record PageMetaV3(PaginationV3 Pagination);
 
 public sealed record PaginationV3(int Total, int Count, int PerPage, int CurrentPage, int TotalPages, PaginationLinksV3 Links);
 
@@ -21,17 +25,17 @@ public sealed record PaginationLinksV3(
 
 public static class Envelope
 {
-    public static EnvelopeV3<T> Written<T>(IReadOnlyList<T> data) => new(data, new MetaV3(null));
+    public static EnvelopeV3<T> Written<T>(IReadOnlyList<T> data) => new(data, new EmptyMetaV3());
 
     /// <summary>One page of <paramref name="query"/> (already filtered and ordered) with its pagination: a count, then the page.</summary>
-    public static async Task<EnvelopeV3<TOut>> PageAsync<TIn, TOut>(
+    public static async Task<PageV3<TOut>> PageAsync<TIn, TOut>(
         IQueryable<TIn> query, Expression<Func<TIn, TOut>> projection, Paging paging, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
         var data = paging.Offset is { } offset && offset < total
             ? await query.Skip(offset).Take(paging.Limit).Select(projection).ToListAsync(ct)
             : [];
-        return new(data, new MetaV3(Pagination(total, data.Count, paging)));
+        return new(data, new PageMetaV3(Pagination(total, data.Count, paging)));
     }
 
     private static PaginationV3 Pagination(int total, int count, Paging paging)

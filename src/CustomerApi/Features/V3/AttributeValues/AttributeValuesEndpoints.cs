@@ -34,7 +34,7 @@ public static class AttributeValuesEndpoints
         return v3;
     }
 
-    public static async Task<Ok<EnvelopeV3<AttributeValueV3>>> List(
+    public static async Task<Ok<PageV3<AttributeValueV3>>> List(
         [AsParameters] AttributeValueFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
         var query = filter.Apply(db.CustomerAttributeValues.AsNoTracking().Where(v => v.StoreId == store.Id), db.CustomerAttributes)

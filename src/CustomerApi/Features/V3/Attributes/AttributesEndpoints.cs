@@ -25,7 +25,7 @@ public static class AttributesEndpoints
         return v3;
     }
 
-    public static async Task<Ok<EnvelopeV3<AttributeV3>>> List(
+    public static async Task<Ok<PageV3<AttributeV3>>> List(
         [AsParameters] AttributeFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
         var query = filter.Apply(db.CustomerAttributes.AsNoTracking().Where(a => a.StoreId == store.Id)).OrderBy(a => a.Id);
