@@ -29,6 +29,22 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Every_query_parameter_is_typed_and_described()
+    {
+        var parameters = (await OperationsAsync())
+            .SelectMany(o => o.Operation.GetProperty("parameters").EnumerateArray().Select(p => (o.Method, o.Path, Parameter: p)))
+            .Where(p => p.Parameter.GetProperty("in").GetString() == "query").ToList();
+
+        parameters.Count.ShouldBeGreaterThan(30);
+        foreach (var (method, path, parameter) in parameters)
+        {
+            var name = $"{method} {path} {parameter.GetProperty("name").GetString()}";
+            parameter.GetProperty("schema").GetProperty("type").GetString().ShouldBeOneOf(["string", "integer"], name);
+            parameter.GetProperty("description").GetString().ShouldNotBeNullOrWhiteSpace(name);
+        }
+    }
+
+    [Fact]
     public async Task Every_operation_has_a_unique_operationId_a_summary_and_a_tag()
     {
         var operations = await OperationsAsync();

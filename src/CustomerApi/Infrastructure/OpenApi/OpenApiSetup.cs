@@ -13,6 +13,7 @@ public static class OpenApiSetup
             .AddSchemaTransformer<WireSchemas>()
             .AddSchemaTransformer<ValidatorSchemas>()
             .AddOperationTransformer<StoreHashParameter>()
+            .AddOperationTransformer<QueryParameters>()
             .AddOperationTransformer<SuccessResponses>()
             .AddOperationTransformer<ErrorResponses>()
             .AddOperationTransformer<RequestExamples>()

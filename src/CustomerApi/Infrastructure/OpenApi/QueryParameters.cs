@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using CustomerApi.Data.Entities;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Querying;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CustomerApi.Infrastructure.OpenApi;
+
+/// <summary>
+/// Types and describes the query parameters by their wire names, one meaning per name across the API. They bind as
+/// text (so a bad value is reported by name in BigCommerce's body), but the document says what the text must hold.
+/// </summary>
+public sealed class QueryParameters : IOpenApiOperationTransformer
+{
+    private const string DateText = "RFC 2822 (Tue, 13 Nov 2012 21:16:41 +0000), ISO 8601 or UNIX seconds; no offset means UTC, a bare date its midnight.";
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var version = context.Description.ActionDescriptor.EndpointMetadata.OfType<StoreApi>().FirstOrDefault()?.Version ?? ApiVersion.V2;
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            if (Describe(parameter.Name!, version) is var (schema, description))
+            {
+                parameter.Schema = schema;
+                parameter.Description = description;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static (OpenApiSchema Schema, string Description)? Describe(string name, ApiVersion version) => name switch
+    {
+        "page" => (Integer(minimum: 1, byDefault: 1), "The page to answer, from 1."),
+        "limit" => (Integer(minimum: 1, byDefault: Paging.DefaultLimit, maximum: version == ApiVersion.V2 ? Paging.MaxLimit : null),
+            version == ApiVersion.V2
+                ? $"Items per page, at most {Paging.MaxLimit} (more is 413)."
+                : $"Items per page; more than {Paging.MaxLimit} is read as {Paging.MaxLimit}."),
+        "min_id" or "max_id" => (Integer(minimum: null), "Only ids from (min_id) or up to (max_id) this one, inclusive."),
+        "customer_group_id" => (Integer(minimum: 0), "Only customers of this group (0: of none)."),
+        "email" => (Text(), "Only this email, ignoring case."),
+        "store_credit" => (Text(pattern: @"^-?\d+(\.\d+)?$"), "Only this exact amount of store credit."),
+        "name" => (Text(), "Only this name, ignoring case."),
+        "name:like" => (Text(), "Only names containing this text, ignoring case."),
+        "type" => (Text(enumeration: AttributeTypes.All), "Only attributes of this type."),
+        "is_default" or "is_group_for_guests" => (Text(enumeration: ["true", "false", "1", "0"]), "Only groups that are (true) or are not (false) this."),
+        "id:in" or "customer_id:in" or "attribute_id:in" => (Text(pattern: @"^\d+(,\d+)*$"),
+            $"A comma-separated list of ids (at most {IdList.MaxCount})."),
+        _ when name.StartsWith("min_date_", StringComparison.Ordinal) || name.EndsWith(":min", StringComparison.Ordinal) =>
+            (Text(), $"From this date, inclusive: {DateText}"),
+        _ when name.StartsWith("max_date_", StringComparison.Ordinal) || name.EndsWith(":max", StringComparison.Ordinal) =>
+            (Text(), $"Up to this date, inclusive: {DateText}"),
+        _ when name.StartsWith("date_", StringComparison.Ordinal) =>
+            (Text(), $"On this date: a bare date matches its whole day, a time its second. {DateText}"),
+        _ => (Text(), $"Only this exact {name.Replace('_', ' ')}."),
+    };
+
+    private static OpenApiSchema Integer(int? minimum, int? byDefault = null, int? maximum = null) => new()
+    {
+        Type = JsonSchemaType.Integer,
+        Minimum = minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Maximum = maximum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Default = byDefault is { } value ? JsonValue.Create(value) : null,
+    };
+
+    private static OpenApiSchema Text(string? pattern = null, IEnumerable<string>? enumeration = null) => new()
+    {
+        Type = JsonSchemaType.String,
+        Pattern = pattern,
+        Enum = enumeration?.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
+    };
+}
