@@ -10,7 +10,7 @@ namespace CustomerApi.Tests.OpenApi;
 /// </summary>
 public abstract class OpenApiDocumentTests(ApiFixture api)
 {
-    private static readonly string[] AlwaysAnswered = ["400", "401", "403", "406", "429", "503"];
+    private static readonly string[] AlwaysAnswered = ["400", "401", "403", "406", "414", "429", "431", "503"];
 
     [Fact]
     public async Task Every_operation_declares_store_hash_in_its_path_with_the_demo_store_as_its_example()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Http;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
@@ -62,7 +63,11 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         yield return new(401, "No token, or not a token of this store (X-Auth-Token).", () => BcErrors.Unauthorized(version));
         yield return new(403, "The token lacks the scope this route needs.", () => BcErrors.Forbidden(version));
         yield return new(406, "The Accept header allows no JSON.", () => BcErrors.NotAcceptable(version));
+        yield return new(414, "The URL is longer than the service accepts (Limits:MaxUrlBytes).",
+            () => BcErrors.UriTooLong(version, RequestSizeLimits.DefaultMaxUrlBytes));
         yield return new(429, "The store's request quota is spent; see the X-Rate-Limit-* headers.", () => BcErrors.TooManyRequests(version));
+        yield return new(431, "The request's headers are larger than the service accepts (Limits:MaxRequestHeadersBytes).",
+            () => BcErrors.RequestHeadersTooLarge(version, RequestSizeLimits.DefaultMaxRequestHeadersBytes));
         yield return new(503, "The database could not take the request now; nothing was written. Retry after Retry-After seconds.",
             () => BcErrors.Unavailable(version));
 
