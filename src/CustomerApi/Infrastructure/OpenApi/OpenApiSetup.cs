@@ -26,6 +26,11 @@ public static class OpenApiSetup
             }
 
             document.Info.Title = "CustomerApi: BigCommerce Customers API emulator";
+            document.Info.Version = "v2, v3";
+            document.Info.Description =
+                "BigCommerce's Customers API (V2 and V3) as https://api.bigcommerce.com/stores/{store_hash}/ answers it: same paths, " +
+                "fields, filters, status codes and error bodies. Press Authorize and give a store's token (the embedded default's " +
+                "demo store is 'demo', its token 'demo-token'), then Try it out on any operation.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -33,7 +38,7 @@ public static class OpenApiSetup
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = StoreAuthMiddleware.TokenHeader,
-                Description = "A store's API token (the embedded default prints one at start-up).",
+                Description = "A store's API token, sent as X-Auth-Token; the embedded default's is 'demo-token' (printed at start-up).",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
             return Task.CompletedTask;
