@@ -86,6 +86,34 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_405_and_501_a_path_answers_to_a_method_it_lacks_are_documented_in_each_versions_body()
+    {
+        var store = await api.NewStoreAsync();
+        var responses = (await DocumentAsync()).Root.GetProperty("components").GetProperty("responses");
+
+        foreach (var (client, version) in new[] { (store.V2, "V2"), (store.V3, "V3") })
+        {
+            var url = version == "V2" ? "customers/count" : "customers/attributes";
+            foreach (var (method, status, name) in new[] { ("PUT", 405, "MethodNotAllowed"), ("PATCH", 501, "MethodNotImplemented") })
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+                if (version == "V3" && method == "PUT")
+                {
+                    request.Method = HttpMethod.Post;
+                    request.RequestUri = new Uri("customers/attribute-values", UriKind.Relative);
+                }
+
+                var response = await client.SendAsync(request);
+
+                ((int)response.StatusCode).ShouldBe(status, $"{request.Method} {request.RequestUri}");
+                var media = responses.GetProperty(name + version).GetProperty("content").GetProperty("application/json");
+                media.GetProperty("schema").GetProperty("$ref").GetString().ShouldBe("#/components/schemas/Error" + version);
+                StatusOf(media.GetProperty("example")).ShouldBe(status);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Creates_declare_201_with_Location_and_V2_lists_declare_204_for_an_empty_page()
     {
         var operations = await OperationsAsync();

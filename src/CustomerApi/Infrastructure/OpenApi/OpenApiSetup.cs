@@ -17,6 +17,7 @@ public static class OpenApiSetup
             .AddOperationTransformer<SuccessResponses>()
             .AddOperationTransformer<ErrorResponses>()
             .AddOperationTransformer<RequestExamples>()
+            .AddDocumentTransformer<MethodAnswers>()
             .AddDocumentTransformer((document, _, _) =>
         {
             // Every GET also answers HEAD (StoreApi); the document names the GET only, as BigCommerce's does.
