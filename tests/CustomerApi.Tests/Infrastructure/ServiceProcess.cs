@@ -145,6 +145,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Bootstrap__Stores__0__Hash"] = storeHash,
             ["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token,
             ["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers, // all of V2 and V3
+            // No debugger pipes or diagnostics socket in the temp folder: a process killed with SIGKILL never removes them.
+            ["DOTNET_EnableDiagnostics"] = "0",
         };
         if (!ownLogging)
         {
