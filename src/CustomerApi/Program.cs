@@ -39,6 +39,7 @@ builder.Services.AddBcOpenApi();
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestLogMiddleware>(); // outermost: logs the final status of every answer, the exception handler's too
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
