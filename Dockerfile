@@ -12,9 +12,12 @@ WORKDIR /app
 COPY --from=build /app .
 RUN mkdir /data && chown "$APP_UID" /data
 USER $APP_UID
-# SQLite (the default) keeps its file in /data; set Storage__Provider=Postgres to use PostgreSQL instead.
-ENV ASPNETCORE_URLS=http://+:8080 \
+# It listens on ASPNETCORE_HTTP_PORTS (the base image's 8080, said again here). SQLite (the default) keeps its file in
+# /data; set Storage__Provider=Postgres to use PostgreSQL instead.
+ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Sqlite="Data Source=/data/customerapi.db"
 VOLUME /data
 EXPOSE 8080
+# The image has neither curl nor wget: the app GETs its own /health on that port (exit 0 on 200, else 1).
+HEALTHCHECK --interval=10s --timeout=5s --start-period=10s CMD ["dotnet", "CustomerApi.dll", "--health-check"]
 ENTRYPOINT ["dotnet", "CustomerApi.dll"]

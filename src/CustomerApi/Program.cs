@@ -12,6 +12,11 @@ using CustomerApi.Infrastructure.Json;
 using CustomerApi.Services;
 using FluentValidation;
 
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(args); // a container's HEALTHCHECK: no web host, just one GET of /health
+}
+
 // The content root is the app's own folder, so its appsettings.json is read wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 string[] addressSettings = ["urls", "http_ports", "https_ports"]; // --urls, ASPNETCORE_URLS, ASPNETCORE_HTTP(S)_PORTS
@@ -39,6 +44,7 @@ builder.Services.AddBcOpenApi();
 
 var app = builder.Build();
 
+app.UseMiddleware<RequestLogMiddleware>(); // outermost: logs the final status of every answer, the exception handler's too
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
@@ -63,5 +69,6 @@ if (demoSeeded)
 }
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,5 +1,7 @@
 using CustomerApi.Bootstrap;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace CustomerApi.Data;
@@ -20,12 +22,20 @@ public static class DatabaseInitializer
 
         // Migrating takes EF's migration lock even when nothing is pending; on SQLite a start killed while holding it
         // leaves it behind (see SqliteMigrationLock), so an ordinary start, with nothing to migrate, takes no lock at all.
+        // EF reads its history table without looking whether it exists, and on a new database that read fails (an error
+        // in the database's log, a failed command in ours): so look in the catalog first, and create it before migrating.
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        var historyExists = await HistoryTableExistsAsync(db, ct);
+        if (!historyExists || (await db.Database.GetPendingMigrationsAsync(ct)).Any())
         {
             if (db.Database.IsSqlite())
             {
                 await SqliteMigrationLock.ReleaseIfStaleAsync(db, clock, ct);
+            }
+
+            if (!historyExists)
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             }
 
             await db.Database.MigrateAsync(ct);
@@ -46,5 +56,14 @@ public static class DatabaseInitializer
         }
 
         return seedDemo;
+    }
+
+    /// <summary>Whether EF's <c>__EFMigrationsHistory</c> is there, from the catalog (EF's own check reads the table and fails).</summary>
+    private static async Task<bool> HistoryTableExistsAsync(CustomerDbContext db, CancellationToken ct)
+    {
+        var sql = db.Database.IsSqlite()
+            ? """SELECT COUNT(*) > 0 AS "Value" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"""
+            : """SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL AS "Value" """;
+        return (await db.Database.SqlQueryRaw<bool>(sql).ToListAsync(ct)).Single();
     }
 }

@@ -1,9 +1,12 @@
 using CustomerApi.Data;
+using CustomerApi.Infrastructure.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 
 namespace CustomerApi.Tests.Infrastructure;
@@ -33,6 +36,9 @@ public sealed class ApiFactory(
         builder.UseSetting("Bootstrap:Stores:0:Hash", BootstrapStore.Hash);
         builder.UseSetting("Bootstrap:Stores:0:Tokens:0:AccessToken", BootstrapStore.Token);
         builder.UseSetting("Bootstrap:Stores:0:Tokens:0:Scopes:0", "store_v2_customers_read_only");
+        // The test process's console is read by nobody, and a line per request of every test would only slow the run;
+        // a logger a test adds (CapturedLogs) still gets them.
+        builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(RequestLogMiddleware.Category, LogLevel.None));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -9,18 +9,9 @@ namespace CustomerApi.Tests.Infrastructure;
 /// </summary>
 public abstract class ApiFixture
 {
+    // The file goes with the run's temp folder when the run ends.
     private static readonly Lazy<Task<ApiFactory>> Sqlite = new(() =>
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"customerapi-test-{Guid.NewGuid():N}.db");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(file + suffix);
-            }
-        };
-        return Task.FromResult(Started(new ApiFactory(StorageProvider.Sqlite, $"Data Source={file}")));
-    });
+        Task.FromResult(Started(new ApiFactory(StorageProvider.Sqlite, $"Data Source={TempFiles.NewPath("shared", ".db")}"))));
 
     private static readonly Lazy<Task<ApiFactory>> Postgres = new(async () =>
         Started(new ApiFactory(StorageProvider.Postgres, await PostgresServer.NewDatabaseAsync())));

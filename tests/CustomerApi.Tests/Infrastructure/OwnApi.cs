@@ -28,7 +28,7 @@ public sealed class OwnApi : IAsyncDisposable
     public static async Task<OwnApi> StartAsync(StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IWebHostBuilder>? configure = null, bool kestrel = false)
     {
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-own-{Guid.NewGuid():N}.db");
+        var sqliteFile = TempFiles.NewPath("own", ".db");
         var connection = provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
         var factory = new ApiFactory(provider, connection, settings, configure: configure);
         Uri? address = null;

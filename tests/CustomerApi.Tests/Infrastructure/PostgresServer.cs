@@ -26,7 +26,11 @@ public static class PostgresServer
             await create.ExecuteNonQueryAsync();
         }
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(server.ConnectionString, name);
+        if (_supervisor is null)
+        {
+            TestRun.AtEnd("dropping " + name, () => DropQuietly(server.ConnectionString, name)); // a throwaway server takes its databases with it
+        }
+
         return new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50, Timeout = 15 }.ConnectionString;
     }
 
@@ -41,8 +45,8 @@ public static class PostgresServer
         var bin = FindBinaries();
         var dataDir = Path.Combine(Path.GetTempPath(), $"customerapi-test-pg-{Guid.NewGuid():N}");
         var port = LoopbackPort.Free();
-        // The supervisor holds the server and blocks on its stdin; when this process ends (even killed), the pipe
-        // closes, and the supervisor stops the server and removes the cluster.
+        // The supervisor holds the server and blocks on its stdin; when the pipe closes (at the end of the run, or when
+        // this process ends, even killed), the supervisor stops the server and removes the cluster.
         var script = $"""
             set -e
             "{bin}/initdb" -D "{dataDir}" -U postgres -A trust -E UTF8 --no-sync > /dev/null
@@ -62,6 +66,12 @@ public static class PostgresServer
         }
 
         _supervisor = Process.Start(start)!;
+        var supervisor = _supervisor;
+        TestRun.AtEnd("stopping the throwaway PostgreSQL", () =>
+        {
+            supervisor.StandardInput.Close();
+            supervisor.WaitForExit(TimeSpan.FromSeconds(30));
+        });
         var connectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=2";
         await WaitUntilUpAsync(connectionString, dataDir);
         return connectionString;

@@ -19,7 +19,7 @@ public sealed class ServicePair : IAsyncDisposable
 
     public static async Task<ServicePair> StartAsync(StorageProvider provider)
     {
-        var sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-pair-{Guid.NewGuid():N}.db");
+        var sqliteFile = TempFiles.NewPath("pair", ".db");
         var connection = provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
         var first = new ApiFactory(provider, Replica(provider, connection, "a"));
         _ = first.Server; // migrates; the second then finds the schema in place

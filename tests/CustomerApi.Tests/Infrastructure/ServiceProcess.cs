@@ -118,12 +118,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private static ServiceProcess Launch(StorageProvider provider, string connectionString, string storeHash, string token,
         string workingDirectory, bool ownLogging)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerApi.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The service's build was not found at {dll}; build the solution first.");
-        }
-
+        var dll = ServiceDll();
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         var start = new ProcessStartInfo("sh")
         {
@@ -145,6 +140,8 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["Bootstrap__Stores__0__Hash"] = storeHash,
             ["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token,
             ["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers, // all of V2 and V3
+            // No debugger pipes or diagnostics socket in the temp folder: a process killed with SIGKILL never removes them.
+            ["DOTNET_EnableDiagnostics"] = "0",
         };
         if (!ownLogging)
         {
@@ -164,6 +161,47 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServiceProcess(process, output, address, storeHash, token);
+    }
+
+    /// <summary>
+    /// Runs the service's build once with <paramref name="arguments"/> (a command, such as <c>--health-check</c>) and the
+    /// <paramref name="environment"/> given (a null value removes that variable); returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments.Prepend(ServiceDll()))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet CustomerApi.dll {string.Join(' ', arguments)} did not end within 60 s.");
+        }
+
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static string ServiceDll()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerApi.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"The service's build was not found at {dll}; build the solution first.");
     }
 
     private async Task WaitUntilHealthyAsync(TimeSpan patience)

@@ -18,7 +18,7 @@ public abstract class CrashRecoveryTests(ApiFixture api, ReliabilityFigures figu
 
     private readonly string _hash = "crash" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _token = Guid.NewGuid().ToString("N");
-    private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-crash-{Guid.NewGuid():N}.db");
+    private readonly string _sqliteFile = TempFiles.NewPath("crash", ".db");
     private string _connection = "";
 
     public async Task InitializeAsync() =>

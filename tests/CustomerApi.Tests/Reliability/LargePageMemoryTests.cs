@@ -16,7 +16,7 @@ public abstract class LargePageMemoryTests(ApiFixture api, ReliabilityFigures fi
     private const int Readers = 32;
     private const long MemoryCeiling = 400L * 1024 * 1024;
 
-    private readonly string _sqliteFile = Path.Combine(Path.GetTempPath(), $"customerapi-pages-{Guid.NewGuid():N}.db");
+    private readonly string _sqliteFile = TempFiles.NewPath("pages", ".db");
     private string _connection = "";
 
     public async Task InitializeAsync() =>

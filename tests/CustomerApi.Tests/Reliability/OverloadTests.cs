@@ -49,7 +49,7 @@ public sealed class OverloadTests_Sqlite
     [Fact]
     public async Task A_file_locked_past_the_busy_timeout_is_503_with_retry_after_and_nothing_is_written()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"customerapi-busy-{Guid.NewGuid():N}.db");
+        var file = TempFiles.NewPath("busy", ".db");
         try
         {
             await using (var factory = new ApiFactory(StorageProvider.Sqlite, $"Data Source={file};Default Timeout=1"))

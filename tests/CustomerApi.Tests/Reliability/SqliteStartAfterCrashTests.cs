@@ -13,7 +13,7 @@ namespace CustomerApi.Tests.Reliability;
 /// </summary>
 public sealed class SqliteStartAfterCrashTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"customerapi-lock-{Guid.NewGuid():N}.db");
+    private readonly string _file = TempFiles.NewPath("lock", ".db");
     private readonly string _hash = "lock" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _token = Guid.NewGuid().ToString("N");
 

@@ -43,7 +43,7 @@ public abstract class LoggingTests(ApiFixture api)
     [Fact]
     public async Task Started_from_another_folder_it_reads_its_own_settings_and_logs_no_SQL_and_no_failure_for_a_409()
     {
-        var elsewhere = Directory.CreateTempSubdirectory("customerapi-elsewhere-");
+        var elsewhere = Directory.CreateDirectory(TempFiles.NewPath("elsewhere"));
         var sqliteFile = Path.Combine(elsewhere.FullName, "elsewhere.db");
         var connection = api.Provider == StorageProvider.Postgres ? await PostgresServer.NewDatabaseAsync() : $"Data Source={sqliteFile}";
         try
