@@ -51,6 +51,14 @@ public sealed class BigCommerceSpec
 
     public IEnumerable<string> Paths => ((YamlMappingNode)_root["paths"]).Children.Keys.Select(k => k.ToString());
 
+    /// <summary>The operationId and summary BigCommerce gives <paramref name="method"/> (lower case) on <paramref name="path"/>.</summary>
+    public (string? OperationId, string? Summary) Operation(string path, string method)
+    {
+        var operation = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)_root["paths"])[path])[method];
+        string? Text(string key) => operation.Children.TryGetValue(key, out var value) ? value.ToString() : null;
+        return (Text("operationId"), Text("summary"));
+    }
+
     public IEnumerable<string> Methods(string path) =>
         ((YamlMappingNode)((YamlMappingNode)_root["paths"])[path]).Children.Keys.Select(k => k.ToString()).Where(k => k != "parameters");
 
