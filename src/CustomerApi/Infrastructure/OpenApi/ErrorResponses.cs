@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Http;
@@ -34,19 +33,8 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         operation.Responses ??= [];
         foreach (var (status, error) in errors)
         {
-            var example = error.Example().Body;
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
-            {
-                Description = error.Description,
-                Content = new Dictionary<string, OpenApiMediaType>
-                {
-                    ["application/json"] = new()
-                    {
-                        Schema = ErrorSchemas.Reference(version, context.Document!),
-                        Example = JsonSerializer.SerializeToNode(example, example.GetType(), BcErrorResult.BodyOptions),
-                    },
-                },
-            };
+            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] =
+                ErrorSchemas.Response(version, context.Document!, error.Description, error.Example());
         }
 
         return Task.CompletedTask;

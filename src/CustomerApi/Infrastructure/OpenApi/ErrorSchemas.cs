@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerApi.Infrastructure.Errors;
 using Microsoft.OpenApi;
 
@@ -22,6 +23,20 @@ public static class ErrorSchemas
 
         return new OpenApiSchemaReference(name, document);
     }
+
+    /// <summary>An error answer: the version's error body, with <paramref name="example"/> as BcErrors writes it.</summary>
+    public static OpenApiResponse Response(ApiVersion version, OpenApiDocument document, string description, BcErrorResult example) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/json"] = new()
+            {
+                Schema = Reference(version, document),
+                Example = JsonSerializer.SerializeToNode(example.Body, example.Body.GetType(), BcErrorResult.BodyOptions),
+            },
+        },
+    };
 
     private static OpenApiSchema V2() => new()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CustomerApi.Infrastructure.Errors;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -18,9 +17,9 @@ public sealed class MethodAnswers : IOpenApiDocumentTransformer
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
         foreach (var version in new[] { ApiVersion.V2, ApiVersion.V3 })
         {
-            document.Components.Responses[$"MethodNotAllowed{version}"] = Answer(document, version,
+            document.Components.Responses[$"MethodNotAllowed{version}"] = ErrorSchemas.Response(version, document,
                 "The path does not take this method.", BcErrors.MethodNotAllowed(version, "PUT"));
-            document.Components.Responses[$"MethodNotImplemented{version}"] = Answer(document, version,
+            document.Components.Responses[$"MethodNotImplemented{version}"] = ErrorSchemas.Response(version, document,
                 "The API does not use this method.", BcErrors.MethodNotImplemented(version, "PATCH"));
         }
 
@@ -35,17 +34,4 @@ public sealed class MethodAnswers : IOpenApiDocumentTransformer
 
         return Task.CompletedTask;
     }
-
-    private static OpenApiResponse Answer(OpenApiDocument document, ApiVersion version, string description, BcErrorResult example) => new()
-    {
-        Description = description,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["application/json"] = new()
-            {
-                Schema = ErrorSchemas.Reference(version, document),
-                Example = JsonSerializer.SerializeToNode(example.Body, example.Body.GetType(), BcErrorResult.BodyOptions),
-            },
-        },
-    };
 }
