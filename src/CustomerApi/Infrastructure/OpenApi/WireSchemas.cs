@@ -34,7 +34,8 @@ public sealed class WireSchemas : IOpenApiSchemaTransformer
 
             foreach (var property in context.JsonTypeInfo.Properties)
             {
-                if (IsLeftOutWhenNull(property) && properties.TryGetValue(property.Name, out var omitted))
+                var leftOutWhenNull = IsLeftOutWhenNull(property);
+                if (leftOutWhenNull && properties.TryGetValue(property.Name, out var omitted))
                 {
                     schema.Required?.Remove(property.Name);
                     properties[property.Name] = WithoutNull(omitted);
@@ -42,7 +43,7 @@ public sealed class WireSchemas : IOpenApiSchemaTransformer
 
                 if (ConverterOf(property) is { } converter && properties.TryGetValue(property.Name, out var found) && found is OpenApiSchema target)
                 {
-                    Describe(target, converter, property.IsGetNullable, isRequest);
+                    Describe(target, converter, property.IsGetNullable && !leftOutWhenNull, isRequest);
                 }
             }
         }
