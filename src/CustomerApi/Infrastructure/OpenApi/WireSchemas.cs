@@ -29,7 +29,9 @@ public sealed class WireSchemas : IOpenApiSchemaTransformer
             var isRequest = RequestBodies.IsRequest(context.JsonTypeInfo.Type, context.ApplicationServices);
             if (!isRequest)
             {
-                schema.AdditionalPropertiesAllowed = false; // an answer has exactly the fields its type has
+                // An answer has exactly the fields its type has, each one always written unless it is left out when null.
+                schema.AdditionalPropertiesAllowed = false;
+                schema.Required = context.JsonTypeInfo.Properties.Where(p => !p.IsExtensionData && !IsLeftOutWhenNull(p)).Select(p => p.Name).ToHashSet();
             }
 
             foreach (var property in context.JsonTypeInfo.Properties)
