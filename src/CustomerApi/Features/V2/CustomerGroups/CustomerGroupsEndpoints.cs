@@ -20,7 +20,7 @@ public static class CustomerGroupsEndpoints
 {
     public static RouteGroupBuilder MapCustomerGroupsV2(this RouteGroupBuilder v2)
     {
-        var groups = v2.MapGroup("/customer_groups").WithTags("Customer groups (V2)");
+        var groups = v2.MapGroup("/customer_groups").WithTags("Customer Groups (V2)");
         groups.MapGet("", List).WithName("getCustomerGroups").WithSummary("Get All Customer Groups");
         groups.MapPost("", Create).WithName("createCustomerGroup").WithSummary("Create a Customer Group")
             .WithRequestExample(new CreateCustomerGroupV2

@@ -24,7 +24,7 @@ public static class AttributeValuesEndpoints
 
     public static RouteGroupBuilder MapAttributeValuesV3(this RouteGroupBuilder v3)
     {
-        var values = v3.MapGroup("/customers/attribute-values").WithTags("Customer attribute values (V3)");
+        var values = v3.MapGroup("/customers/attribute-values").WithTags("Customer Attribute Values (V3)");
         values.MapGet("", List).WithName("getCustomersAttributeValues").WithSummary("Get All Customer Attribute Values");
         values.MapPut("", Upsert).WithName("upsertCustomersAttributeValues").WithSummary("Upsert Customer Attribute Values")
             .WithRequestExample(new[] { new UpsertAttributeValueV3 { CustomerId = 1, AttributeId = 1, Value = "42" } })

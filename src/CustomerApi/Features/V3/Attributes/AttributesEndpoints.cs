@@ -15,7 +15,7 @@ public static class AttributesEndpoints
 {
     public static RouteGroupBuilder MapAttributesV3(this RouteGroupBuilder v3)
     {
-        var attributes = v3.MapGroup("/customers/attributes").WithTags("Customer attributes (V3)");
+        var attributes = v3.MapGroup("/customers/attributes").WithTags("Customer Attributes (V3)");
         attributes.MapGet("", List).WithName("getCustomersAttributes").WithSummary("Get All Customer Attributes");
         attributes.MapPost("", Create).WithName("createCustomersAttributes").WithSummary("Create a Customer Attribute")
             .WithRequestExample(new[] { new CreateAttributeV3 { Name = "Shoe size", Type = "number" } });
