@@ -32,6 +32,28 @@ public abstract partial class RequestLogTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_long_path_is_logged_shortened_and_a_control_character_in_it_cannot_start_a_line_of_its_own()
+    {
+        await using var service = await ServiceAsync();
+        var (logs, store) = (service.Logs, service.Store);
+        using var longRequest = new HttpRequestMessage(HttpMethod.Get, "customers/" + new string('x', 4000));
+        longRequest.Headers.Add(RequestLogMiddleware.HeaderName, "long-path");
+        using var brokenRequest = new HttpRequestMessage(HttpMethod.Get, "customers/1%0Afake%0D%0Aline");
+        brokenRequest.Headers.Add(RequestLogMiddleware.HeaderName, "broken-path");
+
+        (await store.V2.SendAsync(longRequest)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await store.V2.SendAsync(brokenRequest)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var longLine = (await LinesAsync(logs, "long-path")).ShouldHaveSingleItem();
+        longLine.Message.ShouldContain(new string('x', RequestLogMiddleware.MaxLoggedLength / 2) + "...");
+        longLine.Message.Length.ShouldBeLessThan(RequestLogMiddleware.MaxLoggedLength + 200);
+        var brokenLine = (await LinesAsync(logs, "broken-path")).ShouldHaveSingleItem();
+        brokenLine.Message.ShouldNotContain("\n");
+        brokenLine.Message.ShouldNotContain("\r");
+        brokenLine.Message.ShouldContain("1?fake??line");
+    }
+
+    [Fact]
     public async Task X_Request_Id_echoes_a_sane_client_id_and_replaces_an_insane_or_missing_one()
     {
         await using var service = await ServiceAsync();

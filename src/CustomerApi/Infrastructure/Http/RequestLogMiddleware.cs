@@ -16,6 +16,9 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFa
     public const string HeaderName = "X-Request-Id";
     public const int MaxRequestIdLength = 128;
 
+    /// <summary>A path (or store hash) is logged up to this many characters: a URL may be 32 KiB long.</summary>
+    public const int MaxLoggedLength = 256;
+
     private static readonly SearchValues<char> RequestIdChars =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-");
 
@@ -54,8 +57,24 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFa
         // What escapes the exception handler (when the answer had started) ends as Kestrel's 500 if it had not.
         var status = escaped && !context.Response.HasStarted ? StatusCodes.Status500InternalServerError : context.Response.StatusCode;
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var storeHash = StoreHash(context, path);
-        LogRequest(_logger, context.Request.Method, path.Value ?? "/", status, elapsedMs, storeHash, context.TraceIdentifier);
+        var shownPath = Printable(path.Value ?? "/");
+        var storeHash = Printable(StoreHash(context, path));
+        LogRequest(_logger, context.Request.Method, shownPath, status, elapsedMs, storeHash, context.TraceIdentifier);
+    }
+
+    /// <summary>At most <see cref="MaxLoggedLength"/> characters, control characters (a decoded %0A) written as '?', so one request is one line.</summary>
+    private static string Printable(string text)
+    {
+        var shown = text.Length <= MaxLoggedLength ? text : string.Concat(text.AsSpan(0, MaxLoggedLength), "...");
+        return shown.AsSpan().ContainsAnyInRange('\0', '\u001f') || shown.Contains('\u007f', StringComparison.Ordinal)
+            ? string.Create(shown.Length, shown, (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = char.IsControl(source[i]) ? '?' : source[i];
+                }
+            })
+            : shown;
     }
 
     /// <summary>The client's id when it is one header of 1 to <see cref="MaxRequestIdLength"/> characters of <c>[A-Za-z0-9._:-]</c>.</summary>
