@@ -1,4 +1,3 @@
-using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Http;
 using CustomerApi.Infrastructure.Querying;
@@ -18,7 +17,7 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (metadata.OfType<StoreApi>().FirstOrDefault() is not { } api)
+        if (context.StoreApi() is not { } api)
         {
             return Task.CompletedTask;
         }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CustomerApi.Data.Entities;
-using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.OpenApi;
@@ -18,7 +17,7 @@ public sealed class QueryParameters : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var version = context.Description.ActionDescriptor.EndpointMetadata.OfType<StoreApi>().FirstOrDefault()?.Version ?? ApiVersion.V2;
+        var version = context.StoreApi()?.Version ?? ApiVersion.V2;
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
         {
             if (Describe(parameter.Name!, version) is var (schema, description))

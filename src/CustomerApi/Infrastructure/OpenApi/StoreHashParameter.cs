@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CustomerApi.Bootstrap;
-using CustomerApi.Infrastructure.Auth;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -16,7 +15,7 @@ public sealed class StoreHashParameter : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<StoreApi>().Any())
+        if (context.StoreApi() is not null)
         {
             operation.Parameters ??= [];
             operation.Parameters.Insert(0, new OpenApiParameter
