@@ -54,7 +54,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 wants() { [[ " ${scenarios[*]} " == *" $1 "* ]]; }
-with_ceiling() { wants by-id || wants page; }
+with_ceiling() { wants by-id || wants page || wants post; }
 with_json_server() { wants by-id; }
 now() { date +%s.%N; }
 seconds_since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
@@ -270,7 +270,8 @@ if wants v2-page-1000; then
 fi
 if wants post; then
     check POST "$api_url$v2/customers" '{"first_name":"Bench","last_name":"Check","email":"bench-check@example.com"}'
-    plan+=("API: POST customer|api|$v2/customers|post-customer.lua|$v2/customers")
+    plan+=("ceiling: POST customer|ceiling|/pg/customers|post-customer.lua|/pg/customers"
+        "API: POST customer|api|$v2/customers|post-customer.lua|$v2/customers")
 fi
 if wants put-values; then
     check PUT "$api_url$v3/customers/attribute-values" '[{"customer_id":1,"attribute_id":3,"value":"check"}]'
@@ -332,15 +333,20 @@ below() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
 
 table_row() {
     local label=$1 kind=${1#*: } ratios=() targets=() misses=() other r need
-    if [[ $label == API:* && ($kind == "GET by id" || $kind == "page of 50") ]]; then
+    if [[ $label == API:* && ($kind == "GET by id" || $kind == "page of 50" || $kind == "POST customer") ]]; then
         other="ceiling: $kind"
         if [[ -n ${rps[$other]:-} ]]; then
             r=$(ratio "${rps[$label]}" "${rps[$other]}")
-            need=0.75
-            [[ $kind == "page of 50" ]] && need=0.6
+            case $kind in "GET by id") need=0.8 ;; "page of 50") need=0.7 ;; *) need=0.5 ;; esac
             ratios+=("${r}× ceiling")
             targets+=("≥ ${need}× ceiling")
             at_least "$r" "$need" || misses+=("ceiling ratio")
+            if [[ $kind == "POST customer" ]]; then
+                r=$(ratio "${p99[$label]}" "${p99[$other]}")
+                ratios+=("p99 ${r}× ceiling's")
+                targets+=("p99 ≤ 2× ceiling's")
+                awk -v a="$r" 'BEGIN { exit !(a <= 2) }' || misses+=("p99 ratio")
+            fi
         fi
         other="json-server: $kind"
         if [[ -n ${rps[$other]:-} ]]; then
