@@ -1,3 +1,4 @@
+using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Data;
@@ -32,6 +33,40 @@ public static class StoreSequences
         }).ToListAsync(ct);
         return last.Single() - count + 1;
     }
+
+    /// <summary>
+    /// Takes one customer id, in a statement of its own outside any transaction: it holds the store's row for that
+    /// statement alone, so concurrent creates do not queue behind one another's inserts and commits. An id whose
+    /// customer is then refused (a taken email) or never written (the request ended) is a gap, as an auto-increment
+    /// column leaves one; no id is ever handed out twice. On PostgreSQL the statement commits without waiting for its
+    /// WAL flush (like nextval): any insert that uses the id commits, and so flushes, after it.
+    /// </summary>
+    public static async Task<int> TakeCustomerIdAsync(CustomerDbContext db, int storeId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("A customer id is taken outside the transaction that inserts it.");
+        }
+
+        var taken = await (db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_customer_id = last_customer_id + 1 WHERE id = {storeId} AND set_config('synchronous_commit', 'off', true) IS NOT NULL RETURNING last_customer_id AS \"Value\"")
+            : db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_customer_id = last_customer_id + 1 WHERE id = {storeId} RETURNING last_customer_id AS \"Value\"")).ToListAsync(ct);
+        return taken.Single();
+    }
+
+    /// <summary>
+    /// Adds a created customer to the store's count, as the last step of the transaction that inserted it: on
+    /// PostgreSQL into the share of the connection's server process (<see cref="CustomerCountShard"/>), so concurrent
+    /// creates hold different rows until they commit.
+    /// </summary>
+    public static Task CountCreatedCustomerAsync(CustomerDbContext db, int storeId, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlAsync(
+                $"INSERT INTO customer_count_shards (store_id, shard, count) VALUES ({storeId}, pg_backend_pid() % {CustomerCountShard.Shards}, 1) ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + 1", ct)
+            : db.Database.ExecuteSqlAsync(
+                $"INSERT INTO customer_count_shards (store_id, shard, count) VALUES ({storeId}, 0, 1) ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + 1", ct);
 
     /// <summary>
     /// Takes deleted customers off the store's count. Call in the transaction that deleted them, which must have taken

@@ -25,8 +25,9 @@ public sealed class Store
     public int LastCustomerGroupId { get; set; }
 
     /// <summary>
-    /// How many customers the store holds, kept in step by every create and delete in the same transaction, so the
-    /// unfiltered count is one row read instead of a scan of every customer.
+    /// With the store's <see cref="CustomerCountShard"/>s, how many customers the store holds, kept in step by every
+    /// create and delete in the same transaction, so the unfiltered count is a few rows read instead of a scan of every
+    /// customer. Deletes (under the store's lock) take from it; creates add to a shard, or here when into a group.
     /// </summary>
     public int CustomerCount { get; set; }
 

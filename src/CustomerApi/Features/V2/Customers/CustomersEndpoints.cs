@@ -83,17 +83,30 @@ public static class CustomersEndpoints
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
+        // Into no group, nothing else is checked across the store, so the id is taken on its own and the store's row is
+        // not held while the customer is written; into a group, the store's lock keeps the group until it is saved.
+        var intoGroup = customer.CustomerGroupId != 0;
+        customer.Id = intoGroup ? 0 : await StoreSequences.TakeCustomerIdAsync(db, store.Id, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct); // also locks the store's groups
-        if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
+        db.Database.AutoSavepointsEnabled = false; // a refused insert ends the transaction anyway: no savepoint round trips
+        if (intoGroup)
         {
-            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
+            customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct); // also locks the store's groups
+            if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
+            {
+                return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
+            }
         }
 
         db.Customers.Add(customer);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return BcErrors.DuplicateEmail(email); // an insert has nothing that can be gone: its group was checked under the lock
+        }
+
+        if (!intoGroup)
+        {
+            await StoreSequences.CountCreatedCustomerAsync(db, store.Id, ct); // last: the share's row is held until commit
         }
 
         await transaction.CommitAsync(ct);
