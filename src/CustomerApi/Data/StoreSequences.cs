@@ -1,10 +1,9 @@
-using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Data;
 
 /// <summary>The per-store counters behind ids: each store's customers, attributes, attribute values, addresses and groups start at 1.</summary>
-public enum StoreSequence { Customers, Attributes, AttributeValues, Addresses, CustomerGroups }
+public enum StoreSequence { Attributes, AttributeValues, Addresses, CustomerGroups }
 
 /// <summary>Ids are per store: 1, 2, 3, ... in creation order, never reused (a deleted id stays spent).</summary>
 public static class StoreSequences
@@ -12,16 +11,13 @@ public static class StoreSequences
     /// <summary>
     /// Takes <paramref name="count"/> ids and returns the first. Call inside the transaction that inserts them: the
     /// update takes the store's lock (<see cref="StoreLock"/>) until commit, and a rollback gives the ids back, so no id
-    /// is ever seen twice. Customer ids are only taken to insert that many customers, so taking them also adds them to
-    /// the store's count.
+    /// is ever seen twice. Customer ids are taken otherwise: <see cref="TakeCustomerIdAsync"/>.
     /// </summary>
     public static async Task<int> TakeAsync(CustomerDbContext db, int storeId, StoreSequence sequence, CancellationToken ct, int count = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var last = await (sequence switch
         {
-            StoreSequence.Customers => db.Database.SqlQuery<int>(
-                $"UPDATE stores SET last_customer_id = last_customer_id + {count}, customer_count = customer_count + {count} WHERE id = {storeId} RETURNING last_customer_id AS \"Value\""),
             StoreSequence.Attributes => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_attribute_id = last_attribute_id + {count} WHERE id = {storeId} RETURNING last_attribute_id AS \"Value\""),
             StoreSequence.Addresses => db.Database.SqlQuery<int>(
@@ -55,24 +51,4 @@ public static class StoreSequences
                 $"UPDATE stores SET last_customer_id = last_customer_id + 1 WHERE id = {storeId} RETURNING last_customer_id AS \"Value\"")).ToListAsync(ct);
         return taken.Single();
     }
-
-    /// <summary>
-    /// Adds a created customer to the store's count, as the last step of the transaction that inserted it: on
-    /// PostgreSQL into the share of the connection's server process (<see cref="CustomerCountShard"/>), so concurrent
-    /// creates hold different rows until they commit.
-    /// </summary>
-    public static Task CountCreatedCustomerAsync(CustomerDbContext db, int storeId, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            ? db.Database.ExecuteSqlAsync(
-                $"INSERT INTO customer_count_shards (store_id, shard, count) VALUES ({storeId}, pg_backend_pid() % {CustomerCountShard.Shards}, 1) ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + 1", ct)
-            : db.Database.ExecuteSqlAsync(
-                $"INSERT INTO customer_count_shards (store_id, shard, count) VALUES ({storeId}, 0, 1) ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + 1", ct);
-
-    /// <summary>
-    /// Takes deleted customers off the store's count. Call in the transaction that deleted them, which must have taken
-    /// the store's lock (<see cref="StoreLock"/>) before deleting, as creates do: the same lock order everywhere, so a
-    /// delete and a create never deadlock.
-    /// </summary>
-    public static Task UncountCustomersAsync(CustomerDbContext db, int storeId, int deleted, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"UPDATE stores SET customer_count = customer_count - {deleted} WHERE id = {storeId}", ct);
 }

@@ -1,9 +1,9 @@
 namespace CustomerApi.Data.Entities;
 
 /// <summary>
-/// A share of a store's customer count that creates add to. A store's count is its <see cref="Store.CustomerCount"/>
-/// (which deletes take from, and creates into a group add to) plus its shards; creates spread over
-/// <see cref="Shards"/> rows, so concurrent creates rarely wait on one another's row until commit.
+/// A share of a store's customer count; the count is the sum of the store's shares. Triggers on <c>customers</c> keep
+/// them: each insert or delete statement adds its rows' number to the share of its PostgreSQL server process (one of
+/// <see cref="Shards"/>; SQLite, with one writer, uses one), so concurrent creates rarely hold the same row until commit.
 /// </summary>
 public sealed class CustomerCountShard
 {

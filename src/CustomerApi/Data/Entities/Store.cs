@@ -25,9 +25,8 @@ public sealed class Store
     public int LastCustomerGroupId { get; set; }
 
     /// <summary>
-    /// With the store's <see cref="CustomerCountShard"/>s, how many customers the store holds, kept in step by every
-    /// create and delete in the same transaction, so the unfiltered count is a few rows read instead of a scan of every
-    /// customer. Deletes (under the store's lock) take from it; creates add to a shard, or here when into a group.
+    /// No longer written: the count it held moved into the store's <see cref="CustomerCountShard"/>s (migration
+    /// CustomerCountShards), which the database keeps. The column stays so that SQLite's stores table is not rebuilt.
     /// </summary>
     public int CustomerCount { get; set; }
 

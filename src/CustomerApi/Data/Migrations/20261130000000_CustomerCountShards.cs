@@ -1,14 +1,55 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CustomerApi.Data.Migrations;
 
-// Written by hand, like Initial: the shares of each store's customer count that creates add to (CustomerCountShard).
+// Written by hand, like Initial: the shares of each store's customer count (CustomerCountShard), kept by triggers on
+// customers, so every insert and delete counts in its own statement and no create writes the store's row to be counted.
+// The count stores.customer_count held moves into shard 0; the column is no longer written.
 [DbContext(typeof(CustomerDbContext))]
 [Migration("20261130000000_CustomerCountShards")]
 public sealed class CustomerCountShards : Migration
 {
-    protected override void Up(MigrationBuilder migrationBuilder) =>
+    // A store being deleted takes its customers and shards with it: its shards are not written then.
+    private const string PostgresTriggers = """
+        CREATE FUNCTION count_customers_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO customer_count_shards (store_id, shard, count)
+            SELECT i.store_id, pg_backend_pid() % 16, count(*) FROM inserted i
+            WHERE EXISTS (SELECT 1 FROM stores s WHERE s.id = i.store_id) GROUP BY i.store_id
+            ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + excluded.count;
+            RETURN NULL;
+        END $$;
+        CREATE FUNCTION count_customers_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            INSERT INTO customer_count_shards (store_id, shard, count)
+            SELECT d.store_id, pg_backend_pid() % 16, -count(*) FROM deleted d
+            WHERE EXISTS (SELECT 1 FROM stores s WHERE s.id = d.store_id) GROUP BY d.store_id
+            ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + excluded.count;
+            RETURN NULL;
+        END $$;
+        CREATE TRIGGER customers_counted_on_insert AFTER INSERT ON customers
+            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_customers_inserted();
+        CREATE TRIGGER customers_counted_on_delete AFTER DELETE ON customers
+            REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION count_customers_deleted();
+        """;
+
+    private const string SqliteTriggers = """
+        CREATE TRIGGER customers_counted_on_insert AFTER INSERT ON customers BEGIN
+            INSERT INTO customer_count_shards (store_id, shard, count)
+            SELECT NEW.store_id, 0, 1 WHERE EXISTS (SELECT 1 FROM stores WHERE id = NEW.store_id)
+            ON CONFLICT (store_id, shard) DO UPDATE SET count = count + 1;
+        END;
+        CREATE TRIGGER customers_counted_on_delete AFTER DELETE ON customers BEGIN
+            INSERT INTO customer_count_shards (store_id, shard, count)
+            SELECT OLD.store_id, 0, -1 WHERE EXISTS (SELECT 1 FROM stores WHERE id = OLD.store_id)
+            ON CONFLICT (store_id, shard) DO UPDATE SET count = count - 1;
+        END;
+        """;
+
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.CreateTable(
             name: "customer_count_shards",
             columns: table => new
@@ -22,6 +63,21 @@ public sealed class CustomerCountShards : Migration
                 table.PrimaryKey("pk_customer_count_shards", x => new { x.store_id, x.shard });
                 table.ForeignKey("fk_customer_count_shards_stores_store_id", x => x.store_id, "stores", "id", onDelete: ReferentialAction.Cascade);
             });
+        migrationBuilder.Sql("INSERT INTO customer_count_shards (store_id, shard, count) SELECT id, 0, customer_count FROM stores WHERE customer_count <> 0");
+        migrationBuilder.Sql("UPDATE stores SET customer_count = 0");
+        migrationBuilder.Sql(migrationBuilder.IsNpgsql() ? PostgresTriggers : SqliteTriggers);
+    }
 
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("customer_count_shards");
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS customers_counted_on_insert" + (migrationBuilder.IsNpgsql() ? " ON customers" : ""));
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS customers_counted_on_delete" + (migrationBuilder.IsNpgsql() ? " ON customers" : ""));
+        if (migrationBuilder.IsNpgsql())
+        {
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS count_customers_inserted(); DROP FUNCTION IF EXISTS count_customers_deleted()");
+        }
+
+        migrationBuilder.Sql("UPDATE stores SET customer_count = (SELECT COALESCE(SUM(count), 0) FROM customer_count_shards WHERE store_id = stores.id)");
+        migrationBuilder.DropTable("customer_count_shards");
+    }
 }

@@ -83,15 +83,21 @@ public static class CustomersEndpoints
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
-        // Into no group, nothing else is checked across the store, so the id is taken on its own and the store's row is
-        // not held while the customer is written; into a group, the store's lock keeps the group until it is saved.
+        // Refused before an id is taken, so only a race can leave a gap: the same email or the group's delete meanwhile.
         var intoGroup = customer.CustomerGroupId != 0;
-        customer.Id = intoGroup ? 0 : await StoreSequences.TakeCustomerIdAsync(db, store.Id, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Database.AutoSavepointsEnabled = false; // a refused insert ends the transaction anyway: no savepoint round trips
-        if (intoGroup)
+        if (intoGroup && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
         {
-            customer.Id = await StoreSequences.TakeAsync(db, store.Id, StoreSequence.Customers, ct); // also locks the store's groups
+            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
+        }
+
+        // The id is taken on its own, so creates do not queue on the store's row; the count is kept by the database
+        // (CustomerCountShard). Into a group, the store's lock keeps the group from being deleted until the customer is saved.
+        customer.Id = await StoreSequences.TakeCustomerIdAsync(db, store.Id, ct);
+        await using var transaction = intoGroup ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (transaction is not null)
+        {
+            db.Database.AutoSavepointsEnabled = false; // a refused insert ends the transaction anyway
+            await StoreLock.AcquireAsync(db, store.Id, ct);
             if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
             {
                 return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
@@ -104,12 +110,11 @@ public static class CustomersEndpoints
             return BcErrors.DuplicateEmail(email); // an insert has nothing that can be gone: its group was checked under the lock
         }
 
-        if (!intoGroup)
+        if (transaction is not null)
         {
-            await StoreSequences.CountCreatedCustomerAsync(db, store.Id, ct); // last: the share's row is held until commit
+            await transaction.CommitAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         return TypedResults.Created($"/stores/{store.Hash}/v2/customers/{customer.Id}", customer.ToV2(new CustomerLinks(request, store.Hash)));
     }
 
@@ -163,29 +168,27 @@ public static class CustomersEndpoints
     public static async Task<Results<NoContent, BcErrorResult>> Delete(
         [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        var deleted = await DeleteCountedAsync(db, store, db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId), ct);
+        var deleted = await DeleteLockedAsync(db, store, db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId), ct);
         return deleted == 0 ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.NoContent();
     }
 
     /// <summary>Deletes every customer of the store, or those matching the list filters; paging does not apply.</summary>
     public static async Task<NoContent> DeleteMany([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        await DeleteCountedAsync(db, store, filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)), ct);
+        await DeleteLockedAsync(db, store, filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)), ct);
         return TypedResults.NoContent();
     }
 
-    /// <summary>Deletes the customers and takes them off the store's count, in one transaction under the store's lock.</summary>
-    private static async Task<int> DeleteCountedAsync(CustomerDbContext db, StoreContext store, IQueryable<Customer> customers, CancellationToken ct)
+    /// <summary>
+    /// Deletes the customers under the store's lock, so a group move or a create into a group that checked the store
+    /// first sees them either there or gone; the database takes them off the store's count (CustomerCountShard).
+    /// </summary>
+    private static async Task<int> DeleteLockedAsync(CustomerDbContext db, StoreContext store, IQueryable<Customer> customers, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await StoreLock.AcquireAsync(db, store.Id, ct);
         var deleted = await customers.ExecuteDeleteAsync(ct);
-        if (deleted > 0)
-        {
-            await StoreSequences.UncountCustomersAsync(db, store.Id, deleted, ct);
-            await transaction.CommitAsync(ct);
-        }
-
+        await transaction.CommitAsync(ct);
         return deleted;
     }
 
