@@ -11,40 +11,28 @@ namespace CustomerApi.Data.Migrations;
 [Migration("20261130000000_CustomerCountShards")]
 public sealed class CustomerCountShards : Migration
 {
-    // A store being deleted takes its customers and shards with it: its shards are not written then.
-    private const string PostgresTriggers = """
-        CREATE FUNCTION count_customers_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Each insert or delete statement adds its rows' number (negative for a delete) to a share of the store's count. A
+    // store being deleted takes its customers and shards with it: its shards are not written then.
+    private const string AddToShare = "ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + excluded.count";
+
+    private static string PostgresCounting(string operation, string rows, string transition, string sign) => $"""
+        CREATE FUNCTION count_customers_{rows}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             INSERT INTO customer_count_shards (store_id, shard, count)
-            SELECT i.store_id, pg_backend_pid() % 16, count(*) FROM inserted i
-            WHERE EXISTS (SELECT 1 FROM stores s WHERE s.id = i.store_id) GROUP BY i.store_id
-            ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + excluded.count;
+            SELECT r.store_id, pg_backend_pid() % 16, {sign}count(*) FROM {rows} r
+            WHERE EXISTS (SELECT 1 FROM stores s WHERE s.id = r.store_id) GROUP BY r.store_id
+            {AddToShare};
             RETURN NULL;
         END $$;
-        CREATE FUNCTION count_customers_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            INSERT INTO customer_count_shards (store_id, shard, count)
-            SELECT d.store_id, pg_backend_pid() % 16, -count(*) FROM deleted d
-            WHERE EXISTS (SELECT 1 FROM stores s WHERE s.id = d.store_id) GROUP BY d.store_id
-            ON CONFLICT (store_id, shard) DO UPDATE SET count = customer_count_shards.count + excluded.count;
-            RETURN NULL;
-        END $$;
-        CREATE TRIGGER customers_counted_on_insert AFTER INSERT ON customers
-            REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION count_customers_inserted();
-        CREATE TRIGGER customers_counted_on_delete AFTER DELETE ON customers
-            REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION count_customers_deleted();
+        CREATE TRIGGER customers_counted_on_{operation.ToLowerInvariant()} AFTER {operation} ON customers
+            REFERENCING {transition} TABLE AS {rows} FOR EACH STATEMENT EXECUTE FUNCTION count_customers_{rows}();
         """;
 
-    private const string SqliteTriggers = """
-        CREATE TRIGGER customers_counted_on_insert AFTER INSERT ON customers BEGIN
+    private static string SqliteCounting(string operation, string row, int delta) => $"""
+        CREATE TRIGGER customers_counted_on_{operation.ToLowerInvariant()} AFTER {operation} ON customers BEGIN
             INSERT INTO customer_count_shards (store_id, shard, count)
-            SELECT NEW.store_id, 0, 1 WHERE EXISTS (SELECT 1 FROM stores WHERE id = NEW.store_id)
-            ON CONFLICT (store_id, shard) DO UPDATE SET count = count + 1;
-        END;
-        CREATE TRIGGER customers_counted_on_delete AFTER DELETE ON customers BEGIN
-            INSERT INTO customer_count_shards (store_id, shard, count)
-            SELECT OLD.store_id, 0, -1 WHERE EXISTS (SELECT 1 FROM stores WHERE id = OLD.store_id)
-            ON CONFLICT (store_id, shard) DO UPDATE SET count = count - 1;
+            SELECT {row}.store_id, 0, {delta} WHERE EXISTS (SELECT 1 FROM stores WHERE id = {row}.store_id)
+            {AddToShare};
         END;
         """;
 
@@ -65,7 +53,9 @@ public sealed class CustomerCountShards : Migration
             });
         migrationBuilder.Sql("INSERT INTO customer_count_shards (store_id, shard, count) SELECT id, 0, customer_count FROM stores WHERE customer_count <> 0");
         migrationBuilder.Sql("UPDATE stores SET customer_count = 0");
-        migrationBuilder.Sql(migrationBuilder.IsNpgsql() ? PostgresTriggers : SqliteTriggers);
+        migrationBuilder.Sql(migrationBuilder.IsNpgsql()
+            ? PostgresCounting("INSERT", "inserted", "NEW", "") + PostgresCounting("DELETE", "deleted", "OLD", "-")
+            : SqliteCounting("INSERT", "NEW", 1) + SqliteCounting("DELETE", "OLD", -1));
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
