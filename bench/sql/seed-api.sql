@@ -42,6 +42,7 @@ SELECT :store_id, id, id, 1, (36 + id % 12)::text, date_created, date_created
 FROM seed_customers;
 
 UPDATE stores SET last_customer_id = :n, last_attribute_id = 5, last_attribute_value_id = :n WHERE id = :store_id;
+SELECT setval(format('customer_ids_%s', :store_id), :n); -- PostgreSQL's customer ids come from the store's sequence
 -- The count triggers are off in this session (replica role): the count goes into the store's first share by hand.
 INSERT INTO customer_count_shards (store_id, shard, count) VALUES (:store_id, 0, :n)
 ON CONFLICT (store_id, shard) DO UPDATE SET count = excluded.count;

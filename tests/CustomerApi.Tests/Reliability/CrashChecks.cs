@@ -54,9 +54,13 @@ public static class CrashChecks
         }
 
         var lastValue = await db.CustomerAttributeValues.Where(v => v.StoreId == store.Id).MaxAsync(v => (int?)v.Id) ?? 0;
-        if (store.LastCustomerId < lastCustomer || store.LastAttributeValueId < lastValue)
+        var customerIds = db.Database.IsNpgsql() // PostgreSQL takes customer ids from the store's sequence
+            ? (await db.Database.SqlQuery<int>(
+                $"SELECT COALESCE(last_value, start_value - 1)::int AS \"Value\" FROM pg_sequences WHERE sequencename = {"customer_ids_" + store.Id}").ToListAsync()).Single()
+            : store.LastCustomerId;
+        if (customerIds < lastCustomer || store.LastAttributeValueId < lastValue)
         {
-            verdict.Broken.Add($"id counters behind the rows: customers {store.LastCustomerId} < {lastCustomer} or values {store.LastAttributeValueId} < {lastValue}");
+            verdict.Broken.Add($"id counters behind the rows: customers {customerIds} < {lastCustomer} or values {store.LastAttributeValueId} < {lastValue}");
         }
 
         var emails = await db.Customers.Where(c => c.StoreId == store.Id).Select(c => new { c.Id, c.Email, c.EmailKey }).ToListAsync();

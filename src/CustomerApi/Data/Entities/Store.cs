@@ -9,7 +9,10 @@ public sealed class Store
     public int Id { get; set; }
     public required string Hash { get; set; }
 
-    /// <summary>The last customer id handed out; ids are per store, ascending and never reused.</summary>
+    /// <summary>
+    /// The last customer id handed out on SQLite; ids are per store, ascending and never reused. PostgreSQL takes them
+    /// from the store's sequence instead (<see cref="CustomerInserts"/>) and leaves this as it was.
+    /// </summary>
     public int LastCustomerId { get; set; }
 
     /// <summary>The last customer attribute id handed out.</summary>

@@ -73,30 +73,21 @@ public static class CustomersEndpoints
         CreateCustomerV2 body, StoreContext store, CustomerDbContext db, PasswordService passwords, TimeProvider clock,
         HttpRequest request, CancellationToken ct)
     {
-        var email = body.Email!.Trim();
-        if (await db.Of(store).AnyAsync(c => c.EmailKey == MatchKey.Of(email), ct))
-        {
-            return BcErrors.DuplicateEmail(email);
-        }
-
         var now = clock.UtcNowToTheSecond();
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
-        // Refused before an id is taken, so only a race can leave a gap: the same email or the group's delete meanwhile.
         var intoGroup = customer.CustomerGroupId != 0;
         if (intoGroup && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
         {
-            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId);
+            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId); // refused before an id is taken: no gap
         }
 
-        // The id is taken on its own, so creates do not queue on the store's row; the count is kept by the database
-        // (CustomerCountShard). Into a group, the store's lock keeps the group from being deleted until the customer is saved.
-        customer.Id = await StoreSequences.TakeCustomerIdAsync(db, store.Id, ct);
+        // Into a group, the store's lock keeps the group from being deleted until the customer is saved; otherwise the
+        // create is one statement (CustomerInserts).
         await using var transaction = intoGroup ? await db.Database.BeginTransactionAsync(ct) : null;
         if (transaction is not null)
         {
-            db.Database.AutoSavepointsEnabled = false; // a refused insert ends the transaction anyway
             await StoreLock.AcquireAsync(db, store.Id, ct);
             if (!await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
             {
@@ -104,10 +95,9 @@ public static class CustomersEndpoints
             }
         }
 
-        db.Customers.Add(customer);
-        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        if (!await CustomerInserts.TryInsertAsync(db, customer, ct))
         {
-            return BcErrors.DuplicateEmail(email); // an insert has nothing that can be gone: its group was checked under the lock
+            return BcErrors.DuplicateEmail(customer.Email);
         }
 
         if (transaction is not null)
