@@ -15,6 +15,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
     private readonly long _windowMs = configuration.GetValue<long?>("RateLimit:WindowMs") ?? 30_000;
     private readonly int _quota = configuration.GetValue<int?>("RateLimit:RequestsPerWindow") ?? 1_000_000;
     private readonly ConcurrentDictionary<int, Window> _windows = new();
+    private string WindowHeader => field ??= _windowMs.ToString(CultureInfo.InvariantCulture);
+    private string QuotaHeader => field ??= _quota.ToString(CultureInfo.InvariantCulture);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -27,9 +29,9 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var (left, resetMs) = _windows.GetOrAdd(store.Id, _ => new Window()).Take(now, _windowMs, _quota);
         var headers = context.Response.Headers;
-        headers["X-Rate-Limit-Time-Window-Ms"] = _windowMs.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Time-Window-Ms"] = WindowHeader;
         headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
-        headers["X-Rate-Limit-Requests-Quota"] = _quota.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Requests-Quota"] = QuotaHeader;
         headers["X-Rate-Limit-Requests-Left"] = Math.Max(left, 0).ToString(CultureInfo.InvariantCulture);
         if (left < 0)
         {

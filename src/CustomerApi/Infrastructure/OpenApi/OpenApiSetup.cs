@@ -48,11 +48,12 @@ public static class OpenApiSetup
     public static WebApplication UseBcSwaggerUi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.UseSwaggerUI(ui =>
+        // Only under /swagger: the UI's middleware matches every request it sees against its routes by regex.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), ui => ui.UseSwaggerUI(options =>
         {
-            ui.SwaggerEndpoint("/openapi/v1.json", "CustomerApi");
-            ui.RoutePrefix = "swagger";
-        });
+            options.SwaggerEndpoint("/openapi/v1.json", "CustomerApi");
+            options.RoutePrefix = "swagger";
+        }));
         return app;
     }
 }
