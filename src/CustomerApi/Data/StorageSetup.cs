@@ -19,13 +19,19 @@ public static class StorageSetup
             : Enum.TryParse<StorageProvider>(name, ignoreCase: true, out var parsed) ? parsed
             : throw new InvalidOperationException($"Storage:Provider must be Sqlite or Postgres, not '{name}'.");
 
-        services.AddDbContextPool<CustomerDbContext>(options =>
+        if (provider == StorageProvider.Postgres)
+        {
+            var connection = configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            // One pool, shared by EF and the reads that go straight through Npgsql (PostgresCustomerReads).
+            services.AddSingleton(_ => NpgsqlDataSource.Create(WithHotPathDefaults(connection)));
+        }
+
+        services.AddDbContextPool<CustomerDbContext>((services, options) =>
         {
             if (provider == StorageProvider.Postgres)
             {
-                var connection = configuration.GetConnectionString("Postgres")
-                    ?? throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-                options.UseNpgsql(WithHotPathDefaults(connection));
+                options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>());
             }
             else
             {

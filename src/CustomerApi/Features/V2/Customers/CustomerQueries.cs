@@ -1,33 +1,49 @@
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CustomerApi.Features.V2.Customers;
 
 /// <summary>
-/// The hottest reads, compiled once so that no request pays for building and translating them again. A singleton
-/// rather than static fields: EF binds a compiled query to the database provider that first runs it, and one
-/// process may host two applications on different providers (the tests do).
+/// The hottest reads. On PostgreSQL the usual ones (one customer, an unfiltered page, the email lookup, the count) go
+/// straight through Npgsql (<see cref="PostgresCustomerReads"/>) with no DbContext rented at all; on SQLite, and for
+/// any other filter, through EF, compiled once so that no request pays for building and translating them again. Hence
+/// the request's services rather than a DbContext: one is asked for only when EF answers. A singleton rather than
+/// static fields: EF binds a compiled query to the database provider that first runs it, and one process may host two
+/// applications on different providers (the tests do).
 /// </summary>
-public sealed class CustomerQueries
+public sealed class CustomerQueries(IServiceProvider services)
 {
-    public Task<CustomerV2?> ByIdAsync(CustomerDbContext db, int storeId, int customerId, CancellationToken ct) => _byId(db, storeId, customerId, ct);
+    private readonly NpgsqlDataSource? _postgres = services.GetService<NpgsqlDataSource>();
 
-    /// <summary>
-    /// A page of the store's customers that match the filter, by id. No filter, and the email alone (the usual
-    /// lookup), take compiled queries; any other filter is composed for the request.
-    /// </summary>
-    public IAsyncEnumerable<CustomerV2> Page(CustomerDbContext db, int storeId, CustomerFilterV2 filter, int offset, int limit) =>
-        filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
-            : filter.SelectsOnlyEmail ? _emailPage(db, storeId, MatchKey.Of(filter.Email!), offset, limit)
-            : filter.Apply(InStore(db, storeId))
-                .OrderBy(c => c.Id).Skip(offset).Take(limit).Select(CustomerMapping.Projection).AsAsyncEnumerable();
+    public Task<CustomerV2?> ByIdAsync(IServiceProvider requestServices, int storeId, int customerId, CancellationToken ct) =>
+        _postgres is not null
+            ? PostgresCustomerReads.ByIdAsync(_postgres, storeId, customerId, ct)
+            : _byId(Db(requestServices), storeId, customerId, ct);
+
+    /// <summary>A page of the store's customers that match the filter, by id.</summary>
+    public IAsyncEnumerable<CustomerV2> Page(IServiceProvider requestServices, int storeId, CustomerFilterV2 filter, int offset, int limit)
+    {
+        var emailKey = filter.SelectsOnlyEmail ? MatchKey.Of(filter.Email!) : null;
+        if (_postgres is not null && (filter.SelectsAll || emailKey is not null))
+        {
+            return PostgresCustomerReads.PageAsync(_postgres, storeId, emailKey, offset, limit, offset >= DeepPageOffset);
+        }
+
+        var db = Db(requestServices);
+        return filter.SelectsAll ? (offset < DeepPageOffset ? _shallowPage : _deepPage)(db, storeId, offset, limit)
+            : emailKey is not null ? _emailPage(db, storeId, emailKey, offset, limit)
+            : filter.Apply(InStore(db, storeId)).OrderBy(c => c.Id).Skip(offset).Take(limit).Select(CustomerMapping.Projection).AsAsyncEnumerable();
+    }
 
     /// <summary>How many of the store's customers match the filter; with none, the store's own count.</summary>
-    public async Task<int> CountAsync(CustomerDbContext db, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>
-        filter.SelectsAll
-            ? await _customerCount(db, storeId, ct)
-            : await filter.Apply(InStore(db, storeId)).CountAsync(ct);
+    public async Task<int> CountAsync(IServiceProvider requestServices, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>
+        !filter.SelectsAll ? await filter.Apply(InStore(Db(requestServices), storeId)).CountAsync(ct)
+            : _postgres is not null ? await PostgresCustomerReads.CountAsync(_postgres, storeId, ct)
+            : await _customerCount(Db(requestServices), storeId, ct);
+
+    private static CustomerDbContext Db(IServiceProvider requestServices) => requestServices.GetRequiredService<CustomerDbContext>();
 
     private const int DeepPageOffset = 1000;
 

@@ -41,8 +41,7 @@ public static class CustomersEndpoints
         db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id);
 
     public static async Task<Results<Ok<IAsyncEnumerable<CustomerV2>>, NoContent>> List(
-        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
-        CancellationToken ct)
+        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerQueries queries, HttpRequest request, CancellationToken ct)
     {
         var paging = Paging.From(filter);
         if (paging.Offset is not { } offset)
@@ -51,21 +50,20 @@ public static class CustomersEndpoints
         }
 
         var links = new CustomerLinks(request, store.Hash);
-        var page = await StreamedPage.StartAsync(queries.Page(db, store.Id, filter, offset, paging.Limit), links.Fill, ct);
+        var page = await StreamedPage.StartAsync(queries.Page(request.HttpContext.RequestServices, store.Id, filter, offset, paging.Limit), links.Fill, ct);
         return page is null
             ? TypedResults.NoContent() // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
             : TypedResults.Ok(page);
     }
 
     public static async Task<Ok<CountV2>> Count(
-        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CustomerQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(new CountV2(await queries.CountAsync(db, store.Id, filter, ct)));
+        [AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerQueries queries, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(new CountV2(await queries.CountAsync(http.RequestServices, store.Id, filter, ct)));
 
     public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Get(
-        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CustomerQueries queries, HttpRequest request,
-        CancellationToken ct)
+        [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerQueries queries, HttpRequest request, CancellationToken ct)
     {
-        var customer = await queries.ByIdAsync(db, store.Id, customerId, ct);
+        var customer = await queries.ByIdAsync(request.HttpContext.RequestServices, store.Id, customerId, ct);
         return customer is null ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
     }
 
