@@ -41,9 +41,11 @@ public static class StorageSetup
             options.UseSnakeCaseNamingConvention();
             // Migrations are hand-written and carry no model snapshot; SchemaMatchesModelTests guards them instead.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)
-                // A failed save is an answer more often than a fault: a unique index refusing a racing write is a 409. EF
-                // logs each at Error with its stack trace; Debug here, and what nobody catches BcExceptionHandler logs once.
-                .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug)));
+                // A failed save is an answer more often than a fault: a unique index refusing a racing write is a 409, a
+                // client that hangs up mid-transaction cancels it. EF logs each at Error; Debug here, and what nobody
+                // catches BcExceptionHandler logs once.
+                .Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (RelationalEventId.CommandError, LogLevel.Debug),
+                    (RelationalEventId.TransactionError, LogLevel.Debug)));
         });
         return provider;
     }

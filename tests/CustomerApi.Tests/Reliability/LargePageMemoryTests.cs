@@ -9,12 +9,13 @@ namespace CustomerApi.Tests.Reliability;
 /// <summary>
 /// The largest pages the caps allow, read by 32 clients at once from the built service as its own process: 250
 /// customers with 65,535-character notes (16 MB of JSON) and 250 groups with 1,000 categories and 1,000 discount rules
-/// each (19 MB). Every answer is whole, and the service's peak resident memory stays under 400 MB.
+/// each (19 MB). Every answer is whole, and the service's peak resident memory stays under 300 MB on PostgreSQL (issue
+/// 12's target) and 400 MB on SQLite, whose reader holds each row whole.
 /// </summary>
 public abstract class LargePageMemoryTests(ApiFixture api, ReliabilityFigures figures) : IAsyncLifetime
 {
     private const int Readers = 32;
-    private const long MemoryCeiling = 400L * 1024 * 1024;
+    private long MemoryCeiling => (api.Provider == StorageProvider.Postgres ? 300L : 400L) * 1024 * 1024;
 
     private readonly string _sqliteFile = TempFiles.NewPath("pages", ".db");
     private string _connection = "";
@@ -34,7 +35,7 @@ public abstract class LargePageMemoryTests(ApiFixture api, ReliabilityFigures fi
     }
 
     [Fact]
-    public async Task Thirty_two_readers_of_the_largest_pages_get_them_whole_within_400_MB()
+    public async Task Thirty_two_readers_of_the_largest_pages_get_them_whole_within_300_MB_on_PostgreSQL()
     {
         await using var service = await ServiceProcess.StartAsync(api.Provider, _connection, "pages" + Guid.NewGuid().ToString("N")[..8], Guid.NewGuid().ToString("N"));
         using var v2 = service.Client("v2");
