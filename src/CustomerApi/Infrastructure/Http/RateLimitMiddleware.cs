@@ -14,7 +14,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
 {
     private readonly long _windowMs = configuration.GetValue<long?>("RateLimit:WindowMs") ?? 30_000;
     private readonly int _quota = configuration.GetValue<int?>("RateLimit:RequestsPerWindow") ?? 1_000_000;
-    private readonly ConcurrentDictionary<int, Window> _windows = new();
+    private readonly ConcurrentDictionary<int, FixedWindow> _windows = new();
     private string WindowHeader => field ??= _windowMs.ToString(CultureInfo.InvariantCulture);
     private string QuotaHeader => field ??= _quota.ToString(CultureInfo.InvariantCulture);
 
@@ -27,7 +27,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
         }
 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var (left, resetMs) = _windows.GetOrAdd(store.Id, _ => new Window()).Take(now, _windowMs, _quota);
+        var (left, resetMs) = _windows.GetOrAdd(store.Id, _ => new FixedWindow()).Take(now, _windowMs, _quota);
         var headers = context.Response.Headers;
         headers["X-Rate-Limit-Time-Window-Ms"] = WindowHeader;
         headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
@@ -40,27 +40,5 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
         }
 
         return next(context);
-    }
-
-    private sealed class Window
-    {
-        private long _start;
-        private int _used;
-
-        /// <returns>Requests left after this one (negative: refused) and milliseconds until the window resets.</returns>
-        public (int Left, long ResetMs) Take(long nowMs, long windowMs, int quota)
-        {
-            lock (this)
-            {
-                if (nowMs - _start >= windowMs)
-                {
-                    _start = nowMs;
-                    _used = 0;
-                }
-
-                _used++;
-                return (quota - _used, windowMs - (nowMs - _start));
-            }
-        }
     }
 }

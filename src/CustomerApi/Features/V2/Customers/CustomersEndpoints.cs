@@ -190,14 +190,6 @@ public static class CustomersEndpoints
             return BcErrors.NotFound(ApiVersion.V2);
         }
 
-        var check = passwords.Verify(stored.PasswordHash, body.Password!);
-        if (check == PasswordCheck.RightButRehash)
-        {
-            var rehashed = passwords.Hash(body.Password!);
-            await db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.PasswordHash, rehashed), ct);
-        }
-
-        return TypedResults.Ok(new PasswordValidationV2(check != PasswordCheck.Wrong));
+        return TypedResults.Ok(new PasswordValidationV2(await passwords.IsRightAsync(db, store.Id, customerId, stored.PasswordHash, body.Password!, ct)));
     }
 }
