@@ -1,5 +1,6 @@
 using CustomerApi.Features.V3.Attributes;
 using CustomerApi.Features.V3.AttributeValues;
+using CustomerApi.Features.V3.Customers;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Validation;
@@ -14,7 +15,8 @@ public static class V3Routes
         app.MapStoreApi(ApiVersion.V3, Scopes.Customers)
             .WithValidation()
             .MapAttributesV3()
-            .MapAttributeValuesV3();
+            .MapAttributeValuesV3()
+            .MapCredentialsV3();
         return app;
     }
 }
