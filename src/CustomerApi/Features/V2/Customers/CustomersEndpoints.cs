@@ -156,28 +156,15 @@ public static class CustomersEndpoints
     public static async Task<Results<NoContent, BcErrorResult>> Delete(
         [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        var deleted = await DeleteLockedAsync(db, store, db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId), ct);
+        var deleted = await CustomerDeletes.DeleteAsync(db, store.Id, db.Customers.Where(c => c.StoreId == store.Id && c.Id == customerId), ct);
         return deleted == 0 ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.NoContent();
     }
 
     /// <summary>Deletes every customer of the store, or those matching the list filters; paging does not apply.</summary>
     public static async Task<NoContent> DeleteMany([AsParameters] CustomerFilterV2 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
-        await DeleteLockedAsync(db, store, filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)), ct);
+        await CustomerDeletes.DeleteAsync(db, store.Id, filter.Apply(db.Customers.Where(c => c.StoreId == store.Id)), ct);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>
-    /// Deletes the customers under the store's lock, so a group move or a create into a group that checked the store
-    /// first sees them either there or gone; the database takes them off the store's count (CustomerCountShard).
-    /// </summary>
-    private static async Task<int> DeleteLockedAsync(CustomerDbContext db, StoreContext store, IQueryable<Customer> customers, CancellationToken ct)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await StoreLock.AcquireAsync(db, store.Id, ct);
-        var deleted = await customers.ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
-        return deleted;
     }
 
     public static async Task<Results<Ok<PasswordValidationV2>, BcErrorResult>> ValidatePassword(
