@@ -16,7 +16,8 @@ public static class V3Routes
             .WithValidation()
             .MapAttributesV3()
             .MapAttributeValuesV3()
-            .MapCredentialsV3();
+            .MapCredentialsV3()
+            .MapCustomersV3();
         return app;
     }
 }
