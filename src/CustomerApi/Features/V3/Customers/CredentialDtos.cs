@@ -1,20 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using CustomerApi.Infrastructure.Validation;
 
 namespace CustomerApi.Features.V3.Customers;
 
 /// <summary>The body of <c>POST /customers/validate-credentials</c> (spec: ValidateCustomerCredentialsObject).</summary>
-public sealed class ValidateCredentialsV3 : IHasExtraFields
+public sealed class ValidateCredentialsV3
 {
     public string? Email { get; init; }
     public string? Password { get; init; }
 
     /// <summary>The channel to log in to; channel 1 when absent.</summary>
     public int? ChannelId { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? OtherFields { get; init; }
 }
 
 /// <summary>
