@@ -54,7 +54,7 @@ public static class PasswordChecks
     public static async Task<bool> IsRightAsync(
         this PasswordService passwords, CustomerDbContext db, int storeId, int? customerId, string? hash, string password, CancellationToken ct)
     {
-        var check = passwords.Verify(customerId is null ? null : hash, password);
+        var check = passwords.Verify(hash, password);
         if (check == PasswordCheck.RightButRehash)
         {
             var rehashed = passwords.Hash(password);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -12,11 +11,9 @@ namespace CustomerApi.Infrastructure.Http;
 /// </summary>
 public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration configuration, TimeProvider clock)
 {
-    private readonly long _windowMs = configuration.GetValue<long?>("RateLimit:WindowMs") ?? 30_000;
-    private readonly int _quota = configuration.GetValue<int?>("RateLimit:RequestsPerWindow") ?? 1_000_000;
-    private readonly ConcurrentDictionary<int, FixedWindow> _windows = new();
-    private string WindowHeader => field ??= _windowMs.ToString(CultureInfo.InvariantCulture);
-    private string QuotaHeader => field ??= _quota.ToString(CultureInfo.InvariantCulture);
+    private readonly StoreQuota _quota = new(configuration.GetSection("RateLimit"), defaultQuota: 1_000_000, defaultWindowMs: 30_000, clock);
+    private string WindowHeader => field ??= _quota.WindowMs.ToString(CultureInfo.InvariantCulture);
+    private string QuotaHeader => field ??= _quota.Quota.ToString(CultureInfo.InvariantCulture);
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -26,8 +23,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
             return next(context);
         }
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var (left, resetMs) = _windows.GetOrAdd(store.Id, _ => new FixedWindow()).Take(now, _windowMs, _quota);
+        var (left, resetMs) = _quota.Take(store.Id);
         var headers = context.Response.Headers;
         headers["X-Rate-Limit-Time-Window-Ms"] = WindowHeader;
         headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
@@ -35,7 +31,7 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
         headers["X-Rate-Limit-Requests-Left"] = Math.Max(left, 0).ToString(CultureInfo.InvariantCulture);
         if (left < 0)
         {
-            headers["X-Retry-After"] = ((resetMs + 999) / 1000).ToString(CultureInfo.InvariantCulture);
+            headers["X-Retry-After"] = StoreQuota.RetryAfterSeconds(resetMs);
             return BcErrors.TooManyRequests(ApiVersions.FromPath(context.Request.Path)).ExecuteAsync(context);
         }
 

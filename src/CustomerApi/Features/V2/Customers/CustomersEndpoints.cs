@@ -75,15 +75,9 @@ public static class CustomersEndpoints
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
         body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
 
-        var intoGroup = customer.CustomerGroupId != 0;
-        if (intoGroup && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, customer.CustomerGroupId, ct))
-        {
-            return BcErrors.UnknownCustomerGroup(customer.CustomerGroupId); // refused before an id is taken: no gap
-        }
-
-        // Into a group, the store's lock keeps the group from being deleted until the customer is saved; otherwise the
-        // create is one statement (CustomerInserts).
-        await using var transaction = intoGroup ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Into a group, the store's lock keeps the group from being deleted until the customer is saved, and an unknown
+        // group is refused before the insert takes an id; otherwise the create is one statement (CustomerInserts).
+        await using var transaction = customer.CustomerGroupId != 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         if (transaction is not null)
         {
             await StoreLock.AcquireAsync(db, store.Id, ct);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using CustomerApi.Infrastructure.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -15,22 +13,18 @@ public sealed class CredentialThrottle(IConfiguration configuration, TimeProvide
 {
     public const string Section = "RateLimit:ValidateCredentials";
 
-    private readonly long _windowMs = configuration.GetValue<long?>($"{Section}:WindowMs") ?? 30_000;
-    private readonly int _quota = configuration.GetValue<int?>($"{Section}:RequestsPerWindow") ?? 100;
-    private readonly ConcurrentDictionary<int, FixedWindow> _windows = new();
+    private readonly StoreQuota _quota = new(configuration.GetSection(Section), defaultQuota: 100, defaultWindowMs: 30_000, clock);
 
     /// <returns>False, with the retry headers set, when the store's quota for this window is spent.</returns>
     public bool TryTake(int storeId, IHeaderDictionary headers)
     {
-        var (left, resetMs) = _windows.GetOrAdd(storeId, _ => new FixedWindow()).Take(clock.GetUtcNow().ToUnixTimeMilliseconds(), _windowMs, _quota);
+        var (left, resetMs) = _quota.Take(storeId);
         if (left >= 0)
         {
             return true;
         }
 
-        var seconds = ((resetMs + 999) / 1000).ToString(CultureInfo.InvariantCulture);
-        headers[HeaderNames.RetryAfter] = seconds;
-        headers["X-Retry-After"] = seconds;
+        headers[HeaderNames.RetryAfter] = headers["X-Retry-After"] = StoreQuota.RetryAfterSeconds(resetMs);
         return false;
     }
 }
