@@ -2,19 +2,21 @@ using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CustomerApi.Data;
 
 /// <summary>
-/// Writes a new customer under the store's next id. On PostgreSQL that is one INSERT, with the id from the store's own
-/// sequence (migration CustomerIdSequences) and a taken email left out by ON CONFLICT, so concurrent creates wait on
-/// nothing of each other's and a refusal is no exception. An email already taken spends no id; one lost to a racing
-/// create of the same email, or never committed, is a gap, as an auto-increment column leaves one. No id is handed
-/// out twice. The store's count follows by trigger (CustomerCountShard). Inside a transaction the insert is part of it.
+/// Writes a new customer under the store's next id, unless its email is taken on one of its channels (ChannelRules). On
+/// PostgreSQL that is one round trip: the email's lock (EmailClaims) and one INSERT, with the id from the store's own
+/// sequence (migration CustomerIdSequences), so creates of different emails wait on nothing of each other's and a
+/// refusal is no exception. A taken email spends no id; a create never committed leaves a gap, as an auto-increment
+/// column does. No id is handed out twice. The store's count follows by trigger (CustomerCountShard). Inside a
+/// transaction the insert is part of it, and the email stays locked until it ends.
 /// </summary>
 public static class CustomerInserts
 {
-    /// <returns>False, with nothing written, when the email is already one of the store's customers'.</returns>
+    /// <returns>False, with nothing written, when the email is already a customer's on a channel this one would share.</returns>
     public static async Task<bool> TryInsertAsync(CustomerDbContext db, Customer customer, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
@@ -25,36 +27,20 @@ public static class CustomerInserts
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var insert = new NpgsqlCommand(PostgresInsert, (NpgsqlConnection)db.Database.GetDbConnection())
+            // Outside a transaction the batch is one implicit transaction: the email's lock is held until the insert ends.
+            await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
             {
                 Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                Parameters =
-                {
-                    new NpgsqlParameter<int> { TypedValue = customer.StoreId },
-                    new NpgsqlParameter<string> { TypedValue = customer.FirstName },
-                    new NpgsqlParameter<string> { TypedValue = customer.LastName },
-                    new NpgsqlParameter<string> { TypedValue = customer.Email },
-                    new NpgsqlParameter<string> { TypedValue = customer.EmailKey },
-                    new NpgsqlParameter<string> { TypedValue = customer.Company },
-                    new NpgsqlParameter<string> { TypedValue = customer.Phone },
-                    new NpgsqlParameter<string> { TypedValue = customer.Notes },
-                    new NpgsqlParameter<string> { TypedValue = customer.TaxExemptCategory },
-                    new NpgsqlParameter<string> { TypedValue = customer.RegistrationIpAddress },
-                    new NpgsqlParameter<decimal> { TypedValue = customer.StoreCredit },
-                    new NpgsqlParameter<int> { TypedValue = customer.CustomerGroupId },
-                    new NpgsqlParameter<bool> { TypedValue = customer.AcceptsMarketing },
-                    new NpgsqlParameter<bool> { TypedValue = customer.ResetPassOnLogin },
-                    new NpgsqlParameter { Value = (object?)customer.PasswordHash ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text },
-                    new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(customer.DateCreated, DateTimeKind.Utc) },
-                    new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(customer.DateModified, DateTimeKind.Utc) },
-                },
+                BatchCommands = { EmailClaims.PostgresLockCommand(customer.StoreId, customer.EmailKey), InsertCommand(customer) },
             };
-            if (await insert.ExecuteScalarAsync(ct) is not int id)
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await reader.NextResultAsync(ct);
+            if (!await reader.ReadAsync(ct))
             {
                 return false;
             }
 
-            customer.Id = id;
+            customer.Id = reader.GetInt32(0);
             return true;
         }
         finally
@@ -63,18 +49,46 @@ public static class CustomerInserts
         }
     }
 
+    private static NpgsqlBatchCommand InsertCommand(Customer customer) => new(PostgresInsert)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<int> { TypedValue = customer.StoreId },
+            new NpgsqlParameter<string> { TypedValue = customer.FirstName },
+            new NpgsqlParameter<string> { TypedValue = customer.LastName },
+            new NpgsqlParameter<string> { TypedValue = customer.Email },
+            new NpgsqlParameter<string> { TypedValue = customer.EmailKey },
+            new NpgsqlParameter<string> { TypedValue = customer.Company },
+            new NpgsqlParameter<string> { TypedValue = customer.Phone },
+            new NpgsqlParameter<string> { TypedValue = customer.Notes },
+            new NpgsqlParameter<string> { TypedValue = customer.TaxExemptCategory },
+            new NpgsqlParameter<string> { TypedValue = customer.RegistrationIpAddress },
+            new NpgsqlParameter<decimal> { TypedValue = customer.StoreCredit },
+            new NpgsqlParameter<int> { TypedValue = customer.CustomerGroupId },
+            new NpgsqlParameter<bool> { TypedValue = customer.AcceptsMarketing },
+            new NpgsqlParameter<bool> { TypedValue = customer.ResetPassOnLogin },
+            new NpgsqlParameter { Value = (object?)customer.PasswordHash ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+            new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(customer.DateCreated, DateTimeKind.Utc) },
+            new NpgsqlParameter<DateTime> { TypedValue = DateTime.SpecifyKind(customer.DateModified, DateTimeKind.Utc) },
+            new NpgsqlParameter<string> { TypedValue = customer.NameKey },
+            new NpgsqlParameter<int> { TypedValue = customer.OriginChannelId },
+            new NpgsqlParameter { Value = customer.ChannelIds is { } ids ? string.Join(',', ids) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+        },
+    };
+
     /// <summary>
-    /// An email already taken is seen before the id is (the filter runs first), so only a create that races another for
-    /// the same email spends one; ON CONFLICT then refuses the second. Positional parameters ($n), so Npgsql sends the
-    /// text as it is instead of parsing it for names.
+    /// Runs after the email's lock (EmailClaims), so the filter sees every customer holding the email, and one already
+    /// taken on a channel this customer would share (ChannelRules) spends no id. Positional parameters ($n), so Npgsql
+    /// sends the text as it is instead of parsing it for names.
     /// </summary>
     private const string PostgresInsert = """
         INSERT INTO customers (store_id, id, first_name, last_name, email, email_key, company, phone, notes, tax_exempt_category,
             registration_ip_address, store_credit, customer_group_id, accepts_marketing, reset_pass_on_login, password_hash,
-            date_created, date_modified)
-        SELECT $1, nextval(('customer_ids_' || $1)::regclass), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17
-        WHERE NOT EXISTS (SELECT 1 FROM customers WHERE store_id = $1 AND email_key = $5)
-        ON CONFLICT (store_id, email_key) DO NOTHING
+            date_created, date_modified, name_key, origin_channel_id, channel_ids)
+        SELECT $1, nextval(('customer_ids_' || $1)::regclass), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+            $18, $19, $20
+        WHERE NOT EXISTS (SELECT 1 FROM customers WHERE store_id = $1 AND email_key = $5
+            AND ($20 IS NULL OR channel_ids IS NULL OR string_to_array(channel_ids, ',')::int[] && string_to_array($20, ',')::int[]))
         RETURNING id
         """;
 
@@ -84,16 +98,29 @@ public static class CustomerInserts
     /// </summary>
     private static async Task<bool> TryInsertWithEfAsync(CustomerDbContext db, Customer customer, CancellationToken ct)
     {
-        if (await db.Customers.AnyAsync(c => c.StoreId == customer.StoreId && c.EmailKey == customer.EmailKey, ct))
+        // Taking the id is the first write, so it takes the file's lock: no other create can slip between the check and the insert.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var taken = await db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_customer_id = last_customer_id + 1 WHERE id = {customer.StoreId} RETURNING last_customer_id AS \"Value\"")
+            .ToListAsync(ct);
+        var holders = await EmailClaims.HoldersAsync(db, customer.StoreId, [customer.EmailKey], ct);
+        if (EmailClaims.Clashes(holders, customer.EmailKey, customer.ChannelIds))
+        {
+            return false; // the id taken above goes back with the transaction's rollback
+        }
+
+        customer.Id = taken.Single();
+        db.Customers.Add(customer);
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return false;
         }
 
-        var taken = await db.Database.SqlQuery<int>(
-                $"UPDATE stores SET last_customer_id = last_customer_id + 1 WHERE id = {customer.StoreId} RETURNING last_customer_id AS \"Value\"")
-            .ToListAsync(ct);
-        customer.Id = taken.Single();
-        db.Customers.Add(customer);
-        return await db.SaveAsync(ct) == SaveOutcome.Saved;
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
+        return true;
     }
 }

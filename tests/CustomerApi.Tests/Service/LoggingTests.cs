@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace CustomerApi.Tests.Service;
 
 /// <summary>
-/// What the service logs: a unique-key clash answered with 409 is an answer, not a failure, so it is not logged as an
+/// What the service logs: a write refused for a taken email (409) is an answer, not a failure, so it is not logged as an
 /// error with a stack trace; and the service started from any folder keeps its own settings, SQL statements unlogged.
 /// </summary>
 public abstract class LoggingTests(ApiFixture api)
@@ -18,17 +18,17 @@ public abstract class LoggingTests(ApiFixture api)
     private const int Racers = 20;
 
     [Fact]
-    public async Task A_unique_key_clash_answered_409_is_logged_at_debug_not_as_an_error()
+    public async Task Racing_moves_to_one_email_are_one_200_and_409s_and_log_nothing_as_an_error()
     {
         var logs = new CapturedLogs();
         await using var own = await OwnApi.StartAsync(api.Provider, configure: web => web.ConfigureServices(services =>
             services.AddLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Debug))));
         var store = await own.NewStoreAsync();
 
-        // Racing moves of customers to one email, released together: those past the pre-check meet the unique index
-        // (on PostgreSQL a create meets it in its INSERT's ON CONFLICT and raises nothing). Race again (rarely needed)
-        // until one has.
-        for (var round = 1; round <= 10 && !logs.Entries.Any(e => e.EventId.Id == CoreEventId.SaveChangesFailed.Id); round++)
+        // Racing moves of customers to one email, released together. Emails are unique per channel, which no index can
+        // hold, so each move locks the email before it checks it (EmailClaims): one wins, the others see it taken. What EF
+        // does log of a refused write (SaveChangesFailed, CommandError) is at Debug, never an error.
+        for (var round = 1; round <= 3; round++)
         {
             var ids = new List<int>();
             for (var i = 0; i < Racers; i++)
@@ -45,7 +45,6 @@ public abstract class LoggingTests(ApiFixture api)
         }
 
         var clashes = logs.Entries.Where(e => e.EventId.Id == CoreEventId.SaveChangesFailed.Id || e.EventId.Id == RelationalEventId.CommandError.Id).ToList();
-        clashes.ShouldNotBeEmpty("a racing create reached the unique index");
         clashes.ShouldAllBe(e => e.Level == LogLevel.Debug);
         logs.Entries.Where(e => e.Level >= LogLevel.Error).Select(e => $"{e.Category}: {e.Message}").ShouldBeEmpty();
     }

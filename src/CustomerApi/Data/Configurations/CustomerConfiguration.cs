@@ -1,5 +1,6 @@
 using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CustomerApi.Data.Configurations;
@@ -22,9 +23,22 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         customer.Property(c => c.TaxExemptCategory).HasMaxLength(CustomerLimits.TaxExemptCategory);
         customer.Property(c => c.RegistrationIpAddress).HasMaxLength(CustomerLimits.RegistrationIpAddress);
         customer.Property(c => c.StoreCredit).HasPrecision(19, 4);
+        customer.Property(c => c.NameKey).HasMaxLength(CustomerLimits.NameKey);
+        customer.Property(c => c.OriginChannelId).HasDefaultValue(ChannelRules.DefaultChannel);
+
+        // Kept as text ("1,2") on both databases: the channels are only ever read whole, per customer.
+        customer.Property(c => c.ChannelIds).HasConversion(
+            ids => ids == null ? null : string.Join(',', ids),
+            text => text == null ? null : text.Split(',', StringSplitOptions.None).Select(int.Parse).ToArray(),
+            new ValueComparer<int[]?>((a, b) => a == null ? b == null : b != null && a.SequenceEqual(b),
+                ids => ids == null ? 0 : ids.Aggregate(17, (hash, id) => hash * 31 + id),
+                ids => ids == null ? null : ids.ToArray()));
 
         // The store key leads every index; one index per filter the APIs offer.
-        customer.HasIndex(c => new { c.StoreId, c.EmailKey }).IsUnique();
+        // Not unique: one email may be two customers' on different channels (ChannelRules, EmailClaims).
+        customer.HasIndex(c => new { c.StoreId, c.EmailKey });
+        customer.HasIndex(c => new { c.StoreId, c.NameKey });
+        customer.HasIndex(c => new { c.StoreId, c.RegistrationIpAddress });
         customer.HasIndex(c => new { c.StoreId, c.FirstName });
         customer.HasIndex(c => new { c.StoreId, c.LastName });
         customer.HasIndex(c => new { c.StoreId, c.Company });

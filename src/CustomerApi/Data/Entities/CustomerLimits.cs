@@ -4,6 +4,7 @@ namespace CustomerApi.Data.Entities;
 public static class CustomerLimits
 {
     public const int Name = 100;
+    public const int NameKey = 2 * Name + 1;
     public const int Email = 250;
     public const int Company = 255;
     public const int Phone = 50;

@@ -34,8 +34,7 @@ public static class CustomerMapping
     /// <summary>Copies what the request sent onto the customer; absent fields stay as they are.</summary>
     public static void ApplyTo(this CustomerV2Fields body, Customer customer, PasswordService passwords, DateTime now)
     {
-        customer.FirstName = body.FirstName ?? customer.FirstName;
-        customer.LastName = body.LastName ?? customer.LastName;
+        customer.SetNames(body.FirstName ?? customer.FirstName, body.LastName ?? customer.LastName);
         if (body.Email is not null)
         {
             customer.Email = body.Email.Trim();

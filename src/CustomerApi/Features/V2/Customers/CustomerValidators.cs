@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CustomerApi.Data.Entities;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Json;
@@ -26,7 +25,7 @@ public abstract partial class CustomerV2FieldsValidator<T> : AbstractValidator<T
         RuleFor(c => c.LastName).Must(v => v!.Trim().Length > 0).When(c => c.LastName is not null)
             .Fails(Failure.Invalid("last_name", "last_name must not be empty"));
         RuleFor(c => c.LastName).MaxText("last_name", CustomerLimits.Name);
-        RuleFor(c => c.Email).Must(IsEmail).When(c => c.Email is not null)
+        RuleFor(c => c.Email).Must(EmailRules.IsEmail).When(c => c.Email is not null)
             .Fails(Failure.Invalid("email", "email must be a valid email address of at most 250 characters"));
         RuleFor(c => c.Company).MaxText("company", CustomerLimits.Company);
         RuleFor(c => c.Phone).MaxText("phone", CustomerLimits.Phone);
@@ -50,11 +49,6 @@ public abstract partial class CustomerV2FieldsValidator<T> : AbstractValidator<T
         });
     }
 
-    private static bool IsEmail(string? email) =>
-        email is not null && email.Trim().Length <= CustomerLimits.Email && EmailShape().IsMatch(email.Trim());
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
-    private static partial Regex EmailShape();
 }
 
 public sealed class CreateCustomerV2Validator : CustomerV2FieldsValidator<CreateCustomerV2>

@@ -105,11 +105,19 @@ public static class CustomersEndpoints
         PasswordService passwords, TimeProvider clock, HttpRequest request, CancellationToken ct)
     {
         // A move to a group takes the store's lock before anything is read, so the group cannot be deleted before this
-        // customer is saved in it, and a delete of the customer that came first is seen as a 404 here.
-        await using var transaction = body.CustomerGroupId is > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (transaction is not null)
+        // customer is saved in it, and a delete of the customer that came first is seen as a 404 here. A new email is
+        // locked (EmailClaims) before it is checked, so no other write can take it in between.
+        var emailKey = body.Email is { } email ? MatchKey.Of(email) : null;
+        var intoGroup = body.CustomerGroupId is > 0;
+        await using var transaction = intoGroup || emailKey is not null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (intoGroup)
         {
             await StoreLock.AcquireAsync(db, store.Id, ct);
+        }
+
+        if (emailKey is not null)
+        {
+            await EmailClaims.LockAsync(db, store.Id, [emailKey], ct);
         }
 
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.StoreId == store.Id && c.Id == customerId, ct);
@@ -118,25 +126,21 @@ public static class CustomersEndpoints
             return BcErrors.NotFound(ApiVersion.V2);
         }
 
-        var email = body.Email?.Trim();
-        if (email is not null && MatchKey.Of(email) != customer.EmailKey
-            && await db.Of(store).AnyAsync(c => c.EmailKey == MatchKey.Of(email), ct))
+        if (emailKey is not null && emailKey != customer.EmailKey
+            && EmailClaims.Clashes(await EmailClaims.HoldersAsync(db, store.Id, [emailKey], ct), emailKey, customer.ChannelIds, customer.Id))
         {
-            return BcErrors.DuplicateEmail(email);
+            return BcErrors.DuplicateEmail(body.Email!.Trim());
         }
 
-        if (transaction is not null && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, body.CustomerGroupId!.Value, ct))
+        if (intoGroup && !await CustomerGroupsEndpoints.IsAssignableAsync(db, store.Id, body.CustomerGroupId!.Value, ct))
         {
             return BcErrors.UnknownCustomerGroup(body.CustomerGroupId.Value);
         }
 
         body.ApplyTo(customer, passwords, clock.UtcNowToTheSecond());
-        switch (await db.SaveAsync(ct))
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
-            case SaveOutcome.Duplicate:
-                return BcErrors.DuplicateEmail(email!);
-            case SaveOutcome.Gone:
-                return BcErrors.NotFound(ApiVersion.V2); // deleted between the read and the write: the delete won the race
+            return BcErrors.NotFound(ApiVersion.V2); // deleted between the read and the write: the delete won the race
         }
 
         if (transaction is not null)

@@ -23,8 +23,9 @@ public static class CredentialsEndpoints
     }
 
     /// <summary>
-    /// Whether the email (matched ignoring case and surrounding spaces) is one of the store's customers and the password
-    /// is theirs. Every customer is on every channel until channels are stored, so <c>channel_id</c> narrows nothing yet.
+    /// Whether the email (matched ignoring case and surrounding spaces) is that of a customer of the store who can log in on
+    /// <c>channel_id</c> (1 when absent, as the spec says), and the password is theirs. At most one customer holds an email
+    /// on a channel (ChannelRules).
     /// </summary>
     public static async Task<Results<Ok<CredentialsCheckV3>, BcErrorResult>> ValidateCredentials(
         ValidateCredentialsV3 body, StoreContext store, CustomerDbContext db, PasswordService passwords, CredentialThrottle throttle,
@@ -36,8 +37,10 @@ public static class CredentialsEndpoints
         }
 
         var emailKey = MatchKey.Of(body.Email!);
-        var customer = await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.EmailKey == emailKey)
-            .Select(c => new { c.Id, c.PasswordHash }).FirstOrDefaultAsync(ct);
+        var channel = body.ChannelId ?? ChannelRules.DefaultChannel;
+        var holders = await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.EmailKey == emailKey)
+            .Select(c => new { c.Id, c.PasswordHash, c.ChannelIds }).ToListAsync(ct);
+        var customer = holders.FirstOrDefault(c => ChannelRules.Reaches(c.ChannelIds, channel));
         return await passwords.IsRightAsync(db, store.Id, customer?.Id, customer?.PasswordHash, body.Password!, ct)
             ? TypedResults.Ok(new CredentialsCheckV3(true, customer!.Id))
             : TypedResults.Ok(new CredentialsCheckV3(false, null));
