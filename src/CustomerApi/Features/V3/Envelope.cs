@@ -23,8 +23,37 @@ public sealed record PaginationLinksV3(
     string Current,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next);
 
+/// <summary>
+/// The meta of a list with both kinds of paging (spec: _metaCollectionWithCursorPagination): both on the first page,
+/// only <c>pagination</c> on a later page, only <c>cursor_pagination</c> when the request gave a cursor.
+/// </summary>
+public sealed record CursorPageMetaV3(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PaginationV3? Pagination,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CursorPaginationV3? CursorPagination);
+
+public sealed record CursorPageV3<T>(IReadOnlyList<T> Data, CursorPageMetaV3 Meta);
+
+/// <summary>Cursors are absent when the page is empty; links only to pages that hold rows.</summary>
+public sealed record CursorPaginationV3(
+    int Count,
+    int PerPage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartCursor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndCursor,
+    CursorLinksV3 Links);
+
+public sealed record CursorLinksV3(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Previous,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Next);
+
 public static class Envelope
 {
+    /// <summary>
+    /// A cursor link, relative like the page links: the spec's example is <c>?page=1&amp;after=aWQ6Nw%3D%3D</c>; the limit
+    /// is carried as the page links carry it [inferred].
+    /// </summary>
+    public static string CursorLink(string direction, string cursor, int limit) =>
+        $"?limit={limit}&{direction}={Uri.EscapeDataString(cursor)}";
+
     public static EnvelopeV3<T> Written<T>(IReadOnlyList<T> data) => new(data, new EmptyMetaV3());
 
     /// <summary>One page of <paramref name="query"/> (already filtered and ordered) with its pagination: a count, then the page.</summary>
@@ -38,7 +67,7 @@ public static class Envelope
         return new(data, new PageMetaV3(Pagination(total, data.Count, paging)));
     }
 
-    private static PaginationV3 Pagination(int total, int count, Paging paging)
+    public static PaginationV3 Pagination(int total, int count, Paging paging)
     {
         // An empty list still reports one page, as BigCommerce's own empty answer does (behaviour doc 4.1).
         var totalPages = Math.Max(1, (int)((total + (long)paging.Limit - 1) / paging.Limit));

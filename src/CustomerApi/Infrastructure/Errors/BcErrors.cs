@@ -162,6 +162,26 @@ public static class BcErrors
     public static BcErrorResult BatchTooLarge(int maximum, string items) =>
         V3(StatusCodes.Status413PayloadTooLarge, Failure.BatchTooLarge(maximum, items).Message, new Dictionary<string, string>());
 
+    /// <summary>
+    /// A V3 customer batch refused for what the store holds (a taken email, a group or attribute that does not exist),
+    /// keyed by item and field. Title [spec] "Create customers failed." (its 422 example); "Update customers failed."
+    /// [inferred] for PUT. The taken-email text is [observed] (V3 doc 1.3): "Error creating customers: email … already in use".
+    /// </summary>
+    public static BcErrorResult CustomerBatchFailed(bool creating, IReadOnlyList<Failure> failures)
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var failure in failures)
+        {
+            errors.TryAdd(failure.Field, failure.Reason ?? failure.Message);
+        }
+
+        return V3(StatusCodes.Status422UnprocessableEntity, creating ? "Create customers failed." : "Update customers failed.", errors);
+    }
+
+    /// <summary>[observed] V3 doc 1.3, matched by clients with <c>includes('already in use')</c>: keep the wording.</summary>
+    public static Failure EmailInUse(bool creating, string email) =>
+        Failure.Invalid("email", $"Error {(creating ? "creating" : "updating")} customers: email {email} already in use");
+
     /// <summary>[spec] "A store cannot have more than 50 customer attributes."; the 422 is our reading.</summary>
     public static BcErrorResult TooManyAttributes(int maximum, int existing) => V3(StatusCodes.Status422UnprocessableEntity,
         $"A store cannot have more than {maximum} customer attributes.",

@@ -79,6 +79,9 @@ public static class Countries
     private static readonly Dictionary<string, (string Name, string Iso2)> ByName =
         Table.Concat(Aliases).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
+    private static readonly Dictionary<string, (string Name, string Iso2)> ByCode =
+        Table.ToDictionary(c => c.Iso2, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every ISO 3166-1 country, once, by its table name.</summary>
     public static IReadOnlyList<(string Name, string Iso2)> All => Table;
 
@@ -88,4 +91,8 @@ public static class Countries
     /// </summary>
     public static bool TryFind(string? name, out (string Name, string Iso2) country) =>
         ByName.TryGetValue(name?.Trim() ?? "", out country);
+
+    /// <summary>Finds a country by its ISO 3166-1 alpha-2 code (V3's <c>country_code</c>), ignoring case.</summary>
+    public static bool TryFindByCode(string? code, out (string Name, string Iso2) country) =>
+        ByCode.TryGetValue(code?.Trim() ?? "", out country);
 }

@@ -1,0 +1,41 @@
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Querying;
+using CustomerApi.Infrastructure.Validation;
+using FluentValidation;
+
+namespace CustomerApi.Features.V3.Customers;
+
+public sealed class CustomerFilterV3Validator : AbstractValidator<CustomerFilterV3>
+{
+    public CustomerFilterV3Validator()
+    {
+        this.AddListRules(CustomerFilterV3.Names, ApiVersion.V3);
+        RuleFor(f => f.IdIn).MustBeIdList("id:in");
+        RuleFor(f => f.CustomerGroupIdIn).Must(v => v is null || CustomerFilterV3.GroupIds(v) is not null)
+            .Fails(Failure.Invalid("customer_group_id:in", "customer_group_id:in must be a comma-separated list of customer group ids (0 for no group)"));
+        TextList(f => f.EmailIn, "email:in");
+        TextList(f => f.NameIn, "name:in");
+        TextList(f => f.NameLike, "name:like");
+        TextList(f => f.CompanyIn, "company:in");
+        TextList(f => f.PhoneIn, "phone:in");
+        TextList(f => f.RegistrationIpAddressIn, "registration_ip_address:in");
+        RuleFor(f => f.Include).Must(v => CustomerIncludes.Parse(v) is not null)
+            .Fails(Failure.Invalid("include", $"include must be a comma-separated list of: {string.Join(", ", CustomerIncludes.Names)}"));
+        RuleFor(f => f.Sort).Must(v => CustomerOrder.Parse(v) is not null)
+            .Fails(Failure.Invalid("sort", $"sort must be one of: {string.Join(", ", CustomerOrder.Names)}"));
+        // [spec] BeforeCursorParam: "before" cannot be used together with "after".
+        RuleFor(f => f.Before).Null().When(f => f.After is not null)
+            .Fails(Failure.Invalid("before", "before and after cannot be used together"));
+        When(f => CustomerOrder.Parse(f.Sort) is not null, () =>
+        {
+            RuleFor(f => f.After).Must((f, v) => v is null || CustomerCursor.Decode(v, f.Order) is not null)
+                .Fails(Failure.Invalid("after", "after must be a cursor from this list's meta.cursor_pagination, made with the same sort"));
+            RuleFor(f => f.Before).Must((f, v) => v is null || CustomerCursor.Decode(v, f.Order) is not null)
+                .Fails(Failure.Invalid("before", "before must be a cursor from this list's meta.cursor_pagination, made with the same sort"));
+        });
+    }
+
+    private void TextList(System.Linq.Expressions.Expression<Func<CustomerFilterV3, string?>> field, string name) =>
+        RuleFor(field).Must(v => v is null || v.Split(',').Length <= IdList.MaxCount)
+            .Fails(Failure.Invalid(name, $"{name} must be a comma-separated list of at most {IdList.MaxCount} values"));
+}

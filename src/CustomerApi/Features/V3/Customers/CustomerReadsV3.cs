@@ -1,0 +1,144 @@
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Features.V3.Addresses;
+using CustomerApi.Infrastructure.Querying;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V3.Customers;
+
+/// <summary>
+/// <c>GET /customers</c>: a page by number or from a cursor, then what <c>include</c> asks for. A fixed number of
+/// statements whatever the page holds: the count (page by number only), the page, one for "is there more the other
+/// way" (cursor only), one for the page's addresses and one for its attribute values when included.
+/// </summary>
+public static class CustomerReadsV3
+{
+    /// <summary>[spec] customer_Full: "addresses … Limited to 10", "attributes … Limited to 10". The rest: their own lists.</summary>
+    public const int EmbeddedPerCustomer = 10;
+
+    public static async Task<CursorPageV3<CustomerV3>> ListAsync(CustomerFilterV3 filter, int storeId, CustomerDbContext db, CancellationToken ct)
+    {
+        var filtered = filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId));
+        var order = filter.Order;
+        var paging = Paging.FromV3(filter);
+        var page = filter.After is not null || filter.Before is not null
+            ? await FromCursorAsync(filtered, order, filter, paging.Limit, ct)
+            : await ByNumberAsync(filtered, order, filter, paging, storeId, db, ct);
+        await IncludeAsync(page.Data, filter.Includes, storeId, db, ct);
+        return page;
+    }
+
+    private static async Task<CursorPageV3<CustomerV3>> ByNumberAsync(
+        IQueryable<Customer> filtered, CustomerOrder order, CustomerFilterV3 filter, Paging paging, int storeId, CustomerDbContext db, CancellationToken ct)
+    {
+        // Unfiltered, the store's own count (kept by the database with every insert and delete) instead of a scan.
+        var total = filter.SelectsAll
+            ? await db.CustomerCountShards.Where(s => s.StoreId == storeId).SumAsync(s => s.Count, ct)
+            : await filtered.CountAsync(ct);
+        var data = paging.Offset is { } offset && offset < total
+            ? await order.Sort(filtered).Skip(offset).Take(paging.Limit).Select(CustomerMappingV3.Projection).ToListAsync(ct)
+            : [];
+        var pagination = Envelope.Pagination(total, data.Count, paging);
+        if (paging.Page > 1)
+        {
+            return new(data, new CursorPageMetaV3(pagination, null));
+        }
+
+        var more = total > data.Count;
+        return new(data, new CursorPageMetaV3(pagination, Cursors(data, order, paging.Limit, hasPrevious: false, hasNext: more)));
+    }
+
+    /// <summary>
+    /// The rows after <c>after</c>, or the last rows before <c>before</c> (read backwards, then turned round). One row more
+    /// than the limit tells whether the walk goes on; one EXISTS whether anything lies the other way.
+    /// </summary>
+    private static async Task<CursorPageV3<CustomerV3>> FromCursorAsync(
+        IQueryable<Customer> filtered, CustomerOrder order, CustomerFilterV3 filter, int limit, CancellationToken ct)
+    {
+        var forward = filter.After is not null;
+        var cursor = CustomerCursor.Decode(forward ? filter.After : filter.Before, order)!;
+        var rows = await order.Sort(order.Beyond(filtered, cursor, forward), reversed: !forward).Take(limit + 1)
+            .Select(CustomerMappingV3.Projection).ToListAsync(ct);
+        var onward = rows.Count > limit;
+        if (onward)
+        {
+            rows.RemoveAt(limit);
+        }
+
+        if (!forward)
+        {
+            rows.Reverse();
+        }
+
+        // From the page's edge (or the cursor, when the page is empty) back the way the walk came.
+        var edge = rows.Count == 0 ? cursor : order.CursorOf(forward ? rows[0] : rows[^1]);
+        var back = await order.Beyond(filtered, edge, !forward).AnyAsync(ct);
+        var meta = Cursors(rows, order, limit, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back);
+        return new(rows, new CursorPageMetaV3(null, meta));
+    }
+
+    private static CursorPaginationV3 Cursors(List<CustomerV3> rows, CustomerOrder order, int limit, bool hasPrevious, bool hasNext)
+    {
+        var start = rows.Count == 0 ? null : order.CursorOf(rows[0]).Encode();
+        var end = rows.Count == 0 ? null : order.CursorOf(rows[^1]).Encode();
+        return new(rows.Count, limit, start, end, new CursorLinksV3(
+            hasPrevious && start is not null ? Envelope.CursorLink("before", start, limit) : null,
+            hasNext && end is not null ? Envelope.CursorLink("after", end, limit) : null));
+    }
+
+    /// <summary>
+    /// The sub-resources asked for, for the whole page at once: one statement each, never one per customer. A row is kept
+    /// when fewer than ten of its customer's come before it: a probe of at most ten index entries, not a count of them all.
+    /// </summary>
+    public static async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, int storeId, CustomerDbContext db, CancellationToken ct)
+    {
+        var ids = page.Select(c => c.Id).ToArray();
+        var addresses = includes.Addresses && ids.Length > 0
+            ? (await db.CustomerAddresses.AsNoTracking()
+                .Where(a => a.StoreId == storeId && ids.Contains(a.CustomerId)
+                    && !db.CustomerAddresses.Where(b => b.StoreId == storeId && b.CustomerId == a.CustomerId && b.Id < a.Id)
+                        .Skip(EmbeddedPerCustomer - 1).Any())
+                .ToListAsync(ct)).ToLookup(a => a.CustomerId)
+            : null;
+        var attributes = includes.Attributes && ids.Length > 0
+            ? (await db.CustomerAttributeValues.AsNoTracking()
+                .Where(v => v.StoreId == storeId && ids.Contains(v.CustomerId)
+                    && !db.CustomerAttributeValues.Where(w => w.StoreId == storeId && w.CustomerId == v.CustomerId && w.Id < v.Id)
+                        .Skip(EmbeddedPerCustomer - 1).Any())
+                .Select(v => new CustomerAttributeValueV3(v.AttributeId, v.Value, v.CustomerId, v.DateCreated, v.DateModified, v.Id))
+                .ToListAsync(ct)).ToLookup(v => v.CustomerId)
+            : null;
+
+        foreach (var customer in page)
+        {
+            Shape(customer, includes, storeId);
+            if (addresses is not null)
+            {
+                customer.Addresses = addresses[customer.Id].OrderBy(a => a.Id)
+                    .Select(a => AddressV3.From(a) with { FormFields = includes.FormFields ? [] : null }).ToList();
+            }
+
+            if (attributes is not null)
+            {
+                customer.Attributes = attributes[customer.Id].OrderBy(v => v.Id).ToList();
+            }
+        }
+    }
+
+    /// <summary>
+    /// What needs no statement: store credit is a column (kept out unless included, as BigCommerce's GET answers do);
+    /// stores define no form fields until issue 14, so the list of every defined field is empty; a shopper profile id is
+    /// derived from the customer; segments are not emulated, so no customer is in one.
+    /// </summary>
+    private static void Shape(CustomerV3 customer, CustomerIncludes includes, int storeId)
+    {
+        if (!includes.StoreCredit)
+        {
+            customer.StoreCreditAmounts = null;
+        }
+
+        customer.FormFields = includes.FormFields ? [] : null;
+        customer.ShopperProfileId = includes.ShopperProfileId ? ShopperProfiles.IdOf(storeId, customer.Id) : null;
+        customer.SegmentIds = includes.SegmentIds ? [] : null;
+    }
+}

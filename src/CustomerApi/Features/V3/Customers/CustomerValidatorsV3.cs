@@ -1,0 +1,158 @@
+using System.Text.Json;
+using CustomerApi.Data.Entities;
+using CustomerApi.Features.V2.Addresses;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Validation;
+using CustomerApi.Services;
+using FluentValidation;
+
+namespace CustomerApi.Features.V3.Customers;
+
+/// <summary>
+/// Rules shared by create and update: every field that is present must be well formed (spec: customer_Post,
+/// customer_Put). Whether an email is free, a group or attribute exists, is for the handler, under the locks.
+/// </summary>
+public abstract class CustomerV3FieldsValidator<T> : AbstractValidator<T> where T : CustomerV3Fields
+{
+    protected CustomerV3FieldsValidator()
+    {
+        RuleFor(c => c.Email).Must(EmailRules.IsEmail).When(c => c.Email is not null)
+            .Fails(Failure.Invalid("email", $"email must be a valid email address of at most {CustomerLimits.Email} characters"));
+        NotBlank(c => c.FirstName, "first_name");
+        NotBlank(c => c.LastName, "last_name");
+        RuleFor(c => c.Company).MaxText("company", CustomerLimits.Company);
+        RuleFor(c => c.Phone).MaxText("phone", CustomerLimits.Phone);
+        RuleFor(c => c.Notes).MaxText("notes", CustomerLimits.Notes);
+        RuleFor(c => c.TaxExemptCategory).MaxText("tax_exempt_category", CustomerLimits.TaxExemptCategory);
+        RuleFor(c => c.CustomerGroupId).GreaterThanOrEqualTo(0).When(c => c.CustomerGroupId is not null)
+            .Fails(Failure.Invalid("customer_group_id", "customer_group_id must be 0 or a customer group id"));
+        RuleFor(c => c.Authentication!.NewPassword).Must(p => PasswordPolicy.IsAcceptable(p!))
+            .When(c => c.Authentication?.NewPassword is not null)
+            .Fails(Failure.Invalid("authentication.new_password", PasswordPolicy.Rule));
+        RuleFor(c => c.StoreCreditAmounts).Must(a => a!.Count <= 1).When(c => c.StoreCreditAmounts is not null)
+            .Fails(Failure.Invalid("store_credit_amounts", "store_credit_amounts holds one amount: the store has one currency"));
+        RuleFor(c => c.StoreCreditAmounts).Must(a => a!.All(x => x?.Amount is >= 0 and <= CustomerLimits.MaxStoreCredit))
+            .When(c => c.StoreCreditAmounts is { Count: 1 })
+            .Fails(Failure.Invalid("store_credit_amounts.0.amount", "amount must be a number from 0 to 999999999999.9999"));
+        RuleFor(c => c.ChannelIds).Must(ids => ids!.Length is > 0 and <= ChannelRules.MaxChannelsPerCustomer && ids.All(id => id > 0))
+            .When(c => c.ChannelIds is not null)
+            .Fails(Failure.Invalid("channel_ids",
+                $"channel_ids must list 1 to {ChannelRules.MaxChannelsPerCustomer} channel ids, or be null for every channel; it cannot be empty"));
+        RuleFor(c => c.FormFields).Custom(CustomerV3Rules.NoFormFields);
+    }
+
+    private void NotBlank(System.Linq.Expressions.Expression<Func<T, string?>> field, string name)
+    {
+        var value = field.Compile();
+        RuleFor(field).Must(v => v!.Trim().Length > 0).When(c => value(c) is not null).Fails(Failure.Invalid(name, $"{name} must not be empty"));
+        RuleFor(field).MaxText(name, CustomerLimits.Name);
+    }
+}
+
+public sealed class CreateCustomerV3Validator : CustomerV3FieldsValidator<CreateCustomerV3>
+{
+    public CreateCustomerV3Validator()
+    {
+        RuleFor(c => c.Email).NotNull().Fails(Failure.Required("email"));
+        RuleFor(c => c.FirstName).NotNull().Fails(Failure.Required("first_name"));
+        RuleFor(c => c.LastName).NotNull().Fails(Failure.Required("last_name"));
+        RuleFor(c => c.OriginChannelId).GreaterThan(0).When(c => c.OriginChannelId is not null)
+            .Fails(Failure.Invalid("origin_channel_id", "origin_channel_id must be a channel id, 1 or more"));
+        this.NestedList(c => c.Addresses, "addresses", new CustomerAddressInputV3Validator(), CustomerReadsV3.EmbeddedPerCustomer);
+        this.NestedList(c => c.Attributes, "attributes", new CustomerAttributeInputV3Validator(), CustomerReadsV3.EmbeddedPerCustomer);
+        RuleFor(c => c.Attributes).Must(a => a!.Where(x => x?.AttributeId is not null).GroupBy(x => x!.AttributeId).All(g => g.Count() == 1))
+            .When(c => c.Attributes is not null)
+            .Fails(Failure.Invalid("attributes", "attributes may give each attribute one value"));
+    }
+}
+
+public sealed class UpdateCustomerV3Validator : CustomerV3FieldsValidator<UpdateCustomerV3>
+{
+    public UpdateCustomerV3Validator()
+    {
+        RuleFor(c => c.Id).NotNull().Fails(Failure.Required("id"));
+        RuleFor(c => c.Id).GreaterThan(0).When(c => c.Id is not null).Fails(Failure.Invalid("id", "id must be a customer id"));
+    }
+}
+
+/// <summary>[spec] "Create up to 10 customers in one call"; more is a 413 (BatchValidator).</summary>
+public sealed class CreateCustomersV3Validator() : BatchValidator<CreateCustomerV3>(new CreateCustomerV3Validator(), CustomerV3Rules.MaxPerCall);
+
+public sealed class UpdateCustomersV3Validator() : BatchValidator<UpdateCustomerV3>(new UpdateCustomerV3Validator(), CustomerV3Rules.MaxPerCall);
+
+public sealed class CustomerAttributeInputV3Validator : AbstractValidator<CustomerAttributeInputV3>
+{
+    public CustomerAttributeInputV3Validator()
+    {
+        RuleFor(a => a.AttributeId).NotNull().Fails(Failure.Required("attribute_id"));
+        RuleFor(a => a.AttributeId).GreaterThan(0).When(a => a.AttributeId is not null)
+            .Fails(Failure.Invalid("attribute_id", "attribute_id must be a customer attribute id"));
+        RuleFor(a => a.AttributeValue).NotNull().Fails(Failure.Required("attribute_value"));
+        RuleFor(a => a.AttributeValue).MaxText("attribute_value", CustomerAttributeValue.ValueLength);
+    }
+}
+
+/// <summary>[spec] customerAddresses_CustomerPost: names, address1, city and a two-letter country code are required.</summary>
+public sealed class CustomerAddressInputV3Validator : AbstractValidator<CustomerAddressInputV3>
+{
+    public CustomerAddressInputV3Validator()
+    {
+        Required(a => a.FirstName, "first_name", AddressLimits.Name);
+        Required(a => a.LastName, "last_name", AddressLimits.Name);
+        Required(a => a.Address1, "address1", AddressLimits.Street);
+        Required(a => a.City, "city", AddressLimits.City);
+        RuleFor(a => a.CountryCode).NotNull().Fails(Failure.Required("country_code"));
+        RuleFor(a => a.CountryCode).Must(c => Countries.TryFindByCode(c, out _)).When(a => a.CountryCode is not null)
+            .Fails(Failure.Invalid("country_code", "country_code must be an ISO 3166-1 two-letter country code, e.g. US"));
+        RuleFor(a => a.Company).MaxText("company", AddressLimits.Company);
+        RuleFor(a => a.Address2).MaxText("address2", AddressLimits.Street);
+        RuleFor(a => a.StateOrProvince).MaxText("state_or_province", AddressLimits.State);
+        RuleFor(a => a.PostalCode).MaxText("postal_code", AddressLimits.Zip);
+        RuleFor(a => a.Phone).MaxText("phone", AddressLimits.Phone);
+        RuleFor(a => a.AddressType).OneOf([AddressV2FieldsValidator<CreateAddressV2>.Residential, AddressV2FieldsValidator<CreateAddressV2>.Commercial])
+            .Fails(Failure.Invalid("address_type", "address_type must be residential or commercial"));
+        RuleFor(a => a.FormFields).Custom(CustomerV3Rules.NoFormFields);
+    }
+
+    private void Required(System.Linq.Expressions.Expression<Func<CustomerAddressInputV3, string?>> field, string name, int max)
+    {
+        var value = field.Compile();
+        RuleFor(field).NotNull().Fails(Failure.Required(name));
+        RuleFor(field).Must(v => v!.Trim().Length > 0).When(a => value(a) is not null).Fails(Failure.Invalid(name, $"{name} must not be empty"));
+        RuleFor(field).MaxText(name, max);
+    }
+}
+
+public static class CustomerV3Rules
+{
+    /// <summary>[spec] "Create up to 10 customers in one call"; the same for updates.</summary>
+    public const int MaxPerCall = 10;
+
+    /// <summary>
+    /// A form field's value is set only for a field the store defines; stores define none until form fields are emulated
+    /// (issue 14), so every named field is refused by name. An empty list sets nothing and passes.
+    /// </summary>
+    public static void NoFormFields<T>(List<FormFieldV3?>? fields, ValidationContext<T> context)
+    {
+        for (var index = 0; index < (fields?.Count ?? 0); index++)
+        {
+            var failure = fields![index] switch
+            {
+                null => Failure.Invalid($"form_fields.{index}", "Each form field must be a JSON object."),
+                { Name: null } => Failure.Required($"form_fields.{index}.name"),
+                { Value: null } => Failure.Required($"form_fields.{index}.value"),
+                { Value: { } value } when !IsFormFieldValue(value) =>
+                    Failure.Invalid($"form_fields.{index}.value", "value must be text, a number or a list of texts"),
+                { Name: var name } => Failure.Invalid($"form_fields.{index}.name", $"This store defines no form field named '{name}'."),
+            };
+            context.AddFailure(new FluentValidation.Results.ValidationFailure(failure.Field, failure.Message) { CustomState = failure });
+        }
+    }
+
+    private static bool IsFormFieldValue(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String or JsonValueKind.Number => true,
+        JsonValueKind.Array => value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String),
+        _ => false,
+    };
+}

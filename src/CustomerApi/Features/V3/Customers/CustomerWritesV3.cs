@@ -1,0 +1,249 @@
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Features.V2.Addresses;
+using CustomerApi.Features.V3.Addresses;
+using CustomerApi.Features.V3.AttributeValues;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Services;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V3.Customers;
+
+/// <summary>
+/// V3's batch writes. A batch is one transaction: every item is checked against the store first, and one failure writes
+/// nothing. Locks, always in this order: the store's (when a group, attribute or address is involved), then the emails
+/// (EmailClaims), so no two writers wait on each other in a circle.
+/// </summary>
+public static class CustomerWritesV3
+{
+    public static async Task<(List<CustomerV3>? Written, BcErrorResult? Error)> CreateAsync(
+        List<CreateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 }))
+        {
+            await StoreLock.AcquireAsync(db, storeId, ct);
+        }
+
+        var customers = body.Select(item =>
+        {
+            var customer = new Customer
+            {
+                StoreId = storeId, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now,
+                OriginChannelId = item.OriginChannelId ?? ChannelRules.DefaultChannel,
+            };
+            item.ApplyTo(customer, passwords, now);
+            return customer;
+        }).ToList();
+
+        var keys = customers.Select(c => c.EmailKey).ToList();
+        await EmailClaims.LockAsync(db, storeId, keys, ct);
+        var holders = await EmailClaims.HoldersAsync(db, storeId, keys, ct);
+        var failures = new List<Failure>();
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var clashesInBatch = customers.Take(i).Any(earlier =>
+                earlier.EmailKey == customers[i].EmailKey && ChannelRules.Overlap(earlier.ChannelIds, customers[i].ChannelIds));
+            if (clashesInBatch || EmailClaims.Clashes(holders, customers[i].EmailKey, customers[i].ChannelIds))
+            {
+                failures.Add(BcErrors.EmailInUse(creating: true, customers[i].Email).AtItem(i));
+            }
+        }
+
+        failures.AddRange(await UnknownGroupsAsync(db, storeId, body.Select(c => c.CustomerGroupId), ct));
+        var types = await AttributeTypesAsync(db, storeId, body.SelectMany(c => c.Attributes ?? []).Select(a => a!.AttributeId!.Value), ct);
+        for (var i = 0; i < body.Count; i++)
+        {
+            failures.AddRange(AttributeFailures(body[i].Attributes, types).Select(f => f.AtItem(i)));
+        }
+
+        if (failures.Count > 0)
+        {
+            return (null, BcErrors.CustomerBatchFailed(creating: true, failures));
+        }
+
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (!await CustomerInserts.TryInsertAsync(db, customers[i], ct))
+            {
+                return (null, BcErrors.CustomerBatchFailed(creating: true, [BcErrors.EmailInUse(creating: true, customers[i].Email).AtItem(i)]));
+            }
+        }
+
+        var addresses = await AddAddressesAsync(db, storeId, body, customers, ct);
+        await AddAttributeValuesAsync(db, storeId, body, customers, now, ct);
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
+        }
+
+        await transaction.CommitAsync(ct);
+        return (customers.Select((c, i) =>
+        {
+            var written = c.ToV3();
+            written.Addresses = body[i].Addresses is { Count: > 0 } ? addresses[c.Id].Select(AddressV3.From).ToList() : null;
+            return written;
+        }).ToList(), null);
+    }
+
+    public static async Task<(List<CustomerV3>? Written, BcErrorResult? Error)> UpdateAsync(
+        List<UpdateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
+    {
+        var ids = body.Select(c => c.Id!.Value).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (body.Any(c => c.CustomerGroupId is > 0))
+        {
+            await StoreLock.AcquireAsync(db, storeId, ct);
+        }
+
+        // A customer whose email or channels change holds its email (old and new) under lock before it is checked.
+        var claimants = body.Where(c => c.Email is not null || c.ChannelIdsSent).Select(c => c.Id!.Value).ToHashSet();
+        var current = await db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && claimants.Contains(c.Id))
+            .Select(c => new { c.Id, c.EmailKey }).ToDictionaryAsync(c => c.Id, c => c.EmailKey, ct);
+        var lockedKeys = current.Values.Concat(body.Where(c => c.Email is not null).Select(c => MatchKey.Of(c.Email!))).ToHashSet();
+        if (lockedKeys.Count > 0)
+        {
+            await EmailClaims.LockAsync(db, storeId, lockedKeys, ct);
+        }
+
+        var customers = await db.Customers.Where(c => c.StoreId == storeId && ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var failures = new List<Failure>();
+        for (var i = 0; i < body.Count; i++)
+        {
+            var id = ids[i];
+            if (!customers.TryGetValue(id, out var customer))
+            {
+                failures.Add(Failure.Invalid("id", $"Customer {id} does not exist.").AtItem(i));
+            }
+            else if (ids.IndexOf(id) != i)
+            {
+                failures.Add(Failure.Invalid("id", $"Customer {id} appears more than once in the request.").AtItem(i));
+            }
+            else if (claimants.Contains(id) && !lockedKeys.Contains(customer.EmailKey))
+            {
+                return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3)); // its email changed between the two reads
+            }
+        }
+
+        failures.AddRange(await UnknownGroupsAsync(db, storeId, body.Select(c => c.CustomerGroupId), ct));
+        if (failures.Count > 0)
+        {
+            return (null, BcErrors.CustomerBatchFailed(creating: false, failures));
+        }
+
+        foreach (var item in body)
+        {
+            item.ApplyTo(customers[item.Id!.Value], passwords, now);
+        }
+
+        // Checked on what the store will hold once the whole batch is applied: two items may swap emails.
+        var holders = await EmailClaims.HoldersAsync(db, storeId, lockedKeys, ct);
+        for (var i = 0; i < body.Count; i++)
+        {
+            var customer = customers[ids[i]];
+            if (!claimants.Contains(customer.Id))
+            {
+                continue;
+            }
+
+            var clashes = holders[customer.EmailKey].Any(h => !customers.ContainsKey(h.Id) && ChannelRules.Overlap(h.Channels, customer.ChannelIds))
+                || customers.Values.Any(other => other.Id != customer.Id && other.EmailKey == customer.EmailKey
+                    && ChannelRules.Overlap(other.ChannelIds, customer.ChannelIds));
+            if (clashes)
+            {
+                failures.Add(BcErrors.EmailInUse(creating: false, customer.Email).AtItem(i));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            return (null, BcErrors.CustomerBatchFailed(creating: false, failures));
+        }
+
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3)); // a customer was deleted between the read and the write
+        }
+
+        await transaction.CommitAsync(ct);
+        return (body.Select(item => customers[item.Id!.Value].ToV3()).ToList(), null);
+    }
+
+    private static async Task<List<Failure>> UnknownGroupsAsync(CustomerDbContext db, int storeId, IEnumerable<int?> groupIds, CancellationToken ct)
+    {
+        var asked = groupIds.ToList();
+        var wanted = asked.Where(g => g is > 0).Select(g => g!.Value).Distinct().ToList();
+        var existing = wanted.Count == 0 ? []
+            : (await db.CustomerGroups.AsNoTracking().Where(g => g.StoreId == storeId && wanted.Contains(g.Id)).Select(g => g.Id).ToListAsync(ct)).ToHashSet();
+        return asked.Select((g, i) => (g, i)).Where(x => x.g is > 0 && !existing.Contains(x.g.Value))
+            .Select(x => Failure.Invalid("customer_group_id",
+                $"Customer group {x.g} does not exist in this store; use 0 for no group or the id of an existing group.").AtItem(x.i))
+            .ToList();
+    }
+
+    private static async Task<Dictionary<int, string>> AttributeTypesAsync(CustomerDbContext db, int storeId, IEnumerable<int> attributeIds, CancellationToken ct)
+    {
+        var wanted = attributeIds.Distinct().ToList();
+        return wanted.Count == 0 ? []
+            : await db.CustomerAttributes.AsNoTracking().Where(a => a.StoreId == storeId && wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Type, ct);
+    }
+
+    private static IEnumerable<Failure> AttributeFailures(List<CustomerAttributeInputV3?>? attributes, Dictionary<int, string> types)
+    {
+        for (var j = 0; j < (attributes?.Count ?? 0); j++)
+        {
+            var attribute = attributes![j]!;
+            if (!types.TryGetValue(attribute.AttributeId!.Value, out var type))
+            {
+                yield return Failure.Invalid($"attributes.{j}.attribute_id", $"Customer attribute {attribute.AttributeId} does not exist.");
+            }
+            else if (!AttributeValueTypes.Fits(type, attribute.AttributeValue!))
+            {
+                yield return Failure.Invalid($"attributes.{j}.attribute_value", AttributeValueTypes.Rule(type));
+            }
+        }
+    }
+
+    private static async Task<ILookup<int, CustomerAddress>> AddAddressesAsync(
+        CustomerDbContext db, int storeId, List<CreateCustomerV3> body, List<Customer> customers, CancellationToken ct)
+    {
+        var count = body.Sum(c => c.Addresses?.Count ?? 0);
+        var nextId = count == 0 ? 0 : await StoreSequences.TakeAsync(db, storeId, StoreSequence.Addresses, ct, count);
+        var added = new List<CustomerAddress>(count);
+        for (var i = 0; i < body.Count; i++)
+        {
+            foreach (var a in body[i].Addresses ?? [])
+            {
+                Countries.TryFindByCode(a!.CountryCode, out var country);
+                added.Add(new CustomerAddress
+                {
+                    StoreId = storeId, Id = nextId++, CustomerId = customers[i].Id, FirstName = a.FirstName!.Trim(), LastName = a.LastName!.Trim(),
+                    Company = a.Company ?? "", Street1 = a.Address1!, Street2 = a.Address2 ?? "", City = a.City!, State = a.StateOrProvince ?? "",
+                    Zip = a.PostalCode ?? "", Country = country.Name, CountryIso2 = country.Iso2, Phone = a.Phone ?? "",
+                    AddressType = a.AddressType ?? AddressV2FieldsValidator<CreateAddressV2>.Residential,
+                });
+            }
+        }
+
+        db.CustomerAddresses.AddRange(added);
+        return added.ToLookup(a => a.CustomerId);
+    }
+
+    private static async Task AddAttributeValuesAsync(
+        CustomerDbContext db, int storeId, List<CreateCustomerV3> body, List<Customer> customers, DateTime now, CancellationToken ct)
+    {
+        var count = body.Sum(c => c.Attributes?.Count ?? 0);
+        var nextId = count == 0 ? 0 : await StoreSequences.TakeAsync(db, storeId, StoreSequence.AttributeValues, ct, count);
+        for (var i = 0; i < body.Count; i++)
+        {
+            foreach (var a in body[i].Attributes ?? [])
+            {
+                db.CustomerAttributeValues.Add(new CustomerAttributeValue
+                {
+                    StoreId = storeId, Id = nextId++, CustomerId = customers[i].Id, AttributeId = a!.AttributeId!.Value, Value = a.AttributeValue!,
+                    DateCreated = now, DateModified = now,
+                });
+            }
+        }
+    }
+}
