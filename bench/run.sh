@@ -17,7 +17,7 @@ BENCH_PG_EXTRA (appended to the API's connection string, e.g. 'No Reset On Close
 EOF
 }
 
-all_scenarios=(by-id page email count v2-page-1000 post put-values)
+all_scenarios=(by-id page email count v2-page-1000 post put-values v3-page v3-post)
 customers=100000
 duration=10
 warmup=5
@@ -276,6 +276,15 @@ fi
 if wants put-values; then
     check PUT "$api_url$v3/customers/attribute-values" '[{"customer_id":1,"attribute_id":3,"value":"check"}]'
     plan+=("API: PUT 10 attribute values|api|$v3/customers/attribute-values|put-attribute-values.lua|$v3/customers/attribute-values")
+fi
+
+if wants v3-page; then
+    check GET "$api_url$v3/customers?limit=50&include=addresses"
+    plan+=("API: V3 page of 50 with addresses|api|$v3/customers?limit=50&include=addresses|static.lua|/")
+fi
+if wants v3-post; then
+    check POST "$api_url$v3/customers" '[{"first_name":"Bench","last_name":"Check","email":"bench-v3-check@example.com"}]'
+    plan+=("API: V3 POST batch of 10 customers|api|$v3/customers|post-customers-v3.lua|$v3/customers")
 fi
 
 pid_of() { case $1 in api) echo "$api_pid" ;; ceiling) echo "$ceiling_pid" ;; *) echo "$json_pid" ;; esac; }

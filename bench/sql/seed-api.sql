@@ -1,5 +1,6 @@
 -- Bulk-loads the benchmark store (made by the API at start-up, hash :'store') with the N customers of customers.sql,
--- 5 attributes and one value per customer for attribute 1, straight into the tables the migrations made.
+-- 5 attributes, one value per customer for attribute 1 and one address per customer, straight into the tables the
+-- migrations made.
 -- Secondary indexes are dropped for the load and rebuilt from their own definitions, so this follows the schema
 -- as the migrations leave it. Needs the psql variables n and store.
 \set ON_ERROR_STOP on
@@ -13,7 +14,7 @@ CREATE TEMP TABLE seed_indexes ON COMMIT DROP AS
 SELECT i.indexname, i.indexdef
 FROM pg_indexes i
 WHERE i.schemaname = current_schema()
-  AND i.tablename IN ('customers', 'customer_attribute_values')
+  AND i.tablename IN ('customers', 'customer_attribute_values', 'customer_addresses')
   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname);
 
 DO $$
@@ -26,10 +27,16 @@ END $$;
 
 INSERT INTO customers (store_id, id, first_name, last_name, email, email_key, company, phone, notes, tax_exempt_category,
                        registration_ip_address, store_credit, customer_group_id, accepts_marketing, reset_pass_on_login,
-                       password_hash, date_created, date_modified)
+                       password_hash, date_created, date_modified, name_key)
 SELECT :store_id, id, first_name, last_name, email, email_key, company, phone, '', '',
        '10.0.' || (id / 256 % 256) || '.' || (id % 256), store_credit, customer_group_id, id % 2 = 0, false,
-       NULL, date_created, date_created + interval '1 day'
+       NULL, date_created, date_created + interval '1 day', lower(first_name || ' ' || last_name)
+FROM seed_customers;
+
+INSERT INTO customer_addresses (store_id, id, customer_id, first_name, last_name, company, street_1, street_2, city, state, zip,
+                                country, country_iso2, phone, address_type)
+SELECT :store_id, id, id, first_name, last_name, company, id || ' Main Street', '', 'Austin', 'Texas', '78701',
+       'United States', 'US', phone, 'residential'
 FROM seed_customers;
 
 INSERT INTO customer_attributes (store_id, id, name, name_key, type, date_created, date_modified)
@@ -41,7 +48,7 @@ INSERT INTO customer_attribute_values (store_id, id, customer_id, attribute_id, 
 SELECT :store_id, id, id, 1, (36 + id % 12)::text, date_created, date_created
 FROM seed_customers;
 
-UPDATE stores SET last_customer_id = :n, last_attribute_id = 5, last_attribute_value_id = :n WHERE id = :store_id;
+UPDATE stores SET last_customer_id = :n, last_attribute_id = 5, last_attribute_value_id = :n, last_address_id = :n WHERE id = :store_id;
 SELECT setval(format('customer_ids_%s', :store_id), :n); -- PostgreSQL's customer ids come from the store's sequence
 -- The count triggers are off in this session (replica role): the count goes into the store's first share by hand.
 INSERT INTO customer_count_shards (store_id, shard, count) VALUES (:store_id, 0, :n)
@@ -56,4 +63,4 @@ BEGIN
 END $$;
 COMMIT;
 
-VACUUM ANALYZE customers, customer_attributes, customer_attribute_values, stores;
+VACUUM ANALYZE customers, customer_attributes, customer_attribute_values, customer_addresses, stores;

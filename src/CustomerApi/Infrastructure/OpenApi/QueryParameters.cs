@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.V3.Customers;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.OpenApi;
@@ -42,7 +43,16 @@ public sealed class QueryParameters : IOpenApiOperationTransformer
         "email" => (Text(), "Only this email, ignoring case."),
         "store_credit" => (Text(pattern: @"^-?\d+(\.\d+)?$"), "Only this exact amount of store credit."),
         "name" => (Text(), "Only this name, ignoring case."),
-        "name:like" => (Text(), "Only names containing this text, ignoring case."),
+        "name:like" => (Text(), "Only names containing this text, ignoring case; on customers (first and last name together) a comma list matches any of its texts."),
+        "email:in" => (Text(), "Only these emails, a comma-separated list, each ignoring case and surrounding spaces."),
+        "name:in" => (Text(), "Only these names (first and last together, \"Jane Doe\"), a comma-separated list, ignoring case."),
+        "company:in" or "phone:in" or "registration_ip_address:in" =>
+            (Text(), $"Only these exact values of {name[..^3].Replace('_', ' ')}, a comma-separated list (at most {IdList.MaxCount})."),
+        "customer_group_id:in" => (Text(pattern: @"^\d+(,\d+)*$"), "Only customers of these groups, a comma-separated list of ids (0: of none)."),
+        "include" => (Text(), $"Sub-resources to add to each customer, a comma-separated list of: {string.Join(", ", CustomerIncludes.Names)}."),
+        "sort" => (Text(enumeration: CustomerOrder.Names), "The order of the list; ties go by id. Without it, by id ascending."),
+        "after" => (Text(), "A cursor (meta.cursor_pagination.end_cursor): the rows after it. Not with before; page is then ignored."),
+        "before" => (Text(), "A cursor (meta.cursor_pagination.start_cursor): the rows before it. Not with after; page is then ignored."),
         "type" => (Text(enumeration: AttributeTypes.All), "Only attributes of this type."),
         "is_default" or "is_group_for_guests" => (Text(enumeration: ["true", "false", "1", "0"]), "Only groups that are (true) or are not (false) this."),
         "id:in" or "customer_id:in" or "attribute_id:in" => (Text(pattern: @"^\d+(,\d+)*$"),
