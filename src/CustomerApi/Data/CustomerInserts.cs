@@ -17,31 +17,81 @@ namespace CustomerApi.Data;
 public static class CustomerInserts
 {
     /// <returns>False, with nothing written, when the email is already a customer's on a channel this one would share.</returns>
-    public static async Task<bool> TryInsertAsync(CustomerDbContext db, Customer customer, CancellationToken ct)
+    public static async Task<bool> TryInsertAsync(CustomerDbContext db, Customer customer, CancellationToken ct) =>
+        db.Database.IsNpgsql()
+            ? await InsertWithNpgsqlAsync(db, [customer], lockEmails: true, ct) == 1
+            : await TryInsertWithEfAsync(db, customer, ct);
+
+    /// <summary>
+    /// Inserts customers whose emails the caller has locked (EmailClaims) and checked, in its transaction: on PostgreSQL
+    /// all of them in one round trip. Each insert still refuses a taken email, as a guard.
+    /// </summary>
+    /// <returns>
+    /// How many were inserted before the first refused, in order; fewer than all and the caller must roll back, for the
+    /// round trip carried the inserts after it too.
+    /// </returns>
+    public static async Task<int> InsertLockedAsync(CustomerDbContext db, IReadOnlyList<Customer> customers, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        if (db.Database.CurrentTransaction is null)
         {
-            return await TryInsertWithEfAsync(db, customer, ct);
+            throw new InvalidOperationException("Locked emails are held by a transaction; begin one and lock them first.");
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            return await InsertWithNpgsqlAsync(db, customers, lockEmails: false, ct);
+        }
+
+        for (var i = 0; i < customers.Count; i++)
+        {
+            if (!await TryInsertWithEfAsync(db, customers[i], ct))
+            {
+                return i;
+            }
+        }
+
+        return customers.Count;
+    }
+
+    private static async Task<int> InsertWithNpgsqlAsync(CustomerDbContext db, IReadOnlyList<Customer> customers, bool lockEmails, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // Outside a transaction the batch is one implicit transaction: the email's lock is held until the insert ends.
+            // Outside a transaction the batch is one implicit transaction: an email's lock is held until its insert ends.
             await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection())
             {
                 Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
-                BatchCommands = { EmailClaims.PostgresLockCommand(customer.StoreId, customer.EmailKey), InsertCommand(customer) },
             };
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            await reader.NextResultAsync(ct);
-            if (!await reader.ReadAsync(ct))
+            foreach (var customer in customers)
             {
-                return false;
+                if (lockEmails)
+                {
+                    batch.BatchCommands.Add(EmailClaims.PostgresLockCommand(customer.StoreId, customer.EmailKey));
+                }
+
+                batch.BatchCommands.Add(InsertCommand(customer));
             }
 
-            customer.Id = reader.GetInt32(0);
-            return true;
+            // Each insert answers its id in a result of its own (after its lock's, when locking).
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            var result = 0;
+            for (var i = 0; i < customers.Count; i++)
+            {
+                for (var target = lockEmails ? 2 * i + 1 : i; result < target; result++)
+                {
+                    await reader.NextResultAsync(ct);
+                }
+
+                if (!await reader.ReadAsync(ct))
+                {
+                    return i;
+                }
+
+                customers[i].Id = reader.GetInt32(0);
+            }
+
+            return customers.Count;
         }
         finally
         {

@@ -62,12 +62,10 @@ public static class CustomerWritesV3
             return (null, BcErrors.CustomerBatchFailed(creating: true, failures));
         }
 
-        for (var i = 0; i < customers.Count; i++)
+        if (await CustomerInserts.InsertLockedAsync(db, customers, ct) is var inserted && inserted < customers.Count)
         {
-            if (!await CustomerInserts.TryInsertAsync(db, customers[i], ct))
-            {
-                return (null, BcErrors.CustomerBatchFailed(creating: true, [BcErrors.EmailInUse(creating: true, customers[i].Email).AtItem(i)]));
-            }
+            var refused = customers[inserted]; // only a writer that skips the email's lock could have taken it meanwhile
+            return (null, BcErrors.CustomerBatchFailed(creating: true, [BcErrors.EmailInUse(creating: true, refused.Email).AtItem(inserted)]));
         }
 
         var addresses = await AddAddressesAsync(db, storeId, body, customers, ct);
