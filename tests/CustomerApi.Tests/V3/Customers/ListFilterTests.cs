@@ -72,6 +72,13 @@ public abstract class ListFilterTests(ApiFixture api)
         { "name:like=ne%20s", [3] },
         { "name:like=zzz", [] },
         { "name:like=zzz,WATSON", [5] },
+        { "name:like=mary-jane%20w", [5] },
+        { "name:like=_", [] },
+        { "name:like=%25", [] },
+        { "name:like=j_ne", [] },
+        { "name:like=j%25e", [] },
+        { "name:like=%5C", [] },
+        { "name:like=jane%20doe%20x", [] },
         { "company:in=Acme", [1, 3] },
         { "company:in=Acme%20Corp", [4] },
         { "company:in=Acme,Globex", [1, 2, 3] },
@@ -144,6 +151,20 @@ public abstract class ListFilterTests(ApiFixture api)
         (await store.ListedIdsAsync("name:in=jane%20doe")).ShouldBeEmpty();
         (await store.ListedIdsAsync("email:in=joan%40example.org")).ShouldBe([1]);
         (await store.ListedIdsAsync("email:in=jane%40example.com")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Names_match_ignoring_case_beyond_ASCII_too()
+    {
+        var store = await api.NewStoreAsync();
+        await store.PostCustomersV3Async(
+            CustomerListV3.NewCustomer("elodie@example.com", "Élodie", "Ångström"),
+            CustomerListV3.NewCustomer("eric@example.com", "Eric", "Angstrom"));
+
+        (await store.ListedIdsAsync($"name:in={Uri.EscapeDataString("ÉLODIE ångström")}")).ShouldBe([1]);
+        (await store.ListedIdsAsync($"name:like={Uri.EscapeDataString("ÅNGS")}")).ShouldBe([1]);
+        (await store.ListedIdsAsync("name:like=angs")).ShouldBe([2]);
+        (await store.ListedIdsAsync($"name:like={Uri.EscapeDataString("é")}")).ShouldBe([1]);
     }
 
     /// <summary>
