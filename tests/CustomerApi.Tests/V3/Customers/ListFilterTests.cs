@@ -153,6 +153,29 @@ public abstract class ListFilterTests(ApiFixture api)
         (await store.ListedIdsAsync("email:in=jane%40example.com")).ShouldBeEmpty();
     }
 
+    /// <summary>name:like takes as many fragments as the other list filters take values (IdList.MaxCount, 5000).</summary>
+    [Theory]
+    [InlineData(1500)]
+    [InlineData(5000)]
+    public async Task Name_like_takes_as_many_fragments_as_the_other_list_filters(int count)
+    {
+        var store = await SeededAsync(api);
+        var misses = Enumerable.Range(0, count - 1).Select(i => $"z{i}").ToList();
+
+        (await store.ListedIdsAsync("name:like=" + string.Join(',', misses.Append("smith")))).ShouldBe([2, 3]);
+        (await store.ListedIdsAsync("name:like=" + string.Join(',', misses.Prepend("doe")))).ShouldBe([1, 4]);
+        (await store.ListedIdsAsync("name:like=" + string.Join(',', misses.Append("qq")))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Name_like_with_more_than_5000_fragments_is_422()
+    {
+        var store = await api.NewStoreAsync();
+
+        await (await store.V3.GetAsync($"{CustomerListV3.Url}?name:like={string.Join(',', Enumerable.Range(0, 5001).Select(i => $"z{i}"))}"))
+            .ShouldBeBadFilterAsync("name:like", "name:like");
+    }
+
     [Fact]
     public async Task Names_match_ignoring_case_beyond_ASCII_too()
     {
