@@ -74,6 +74,27 @@ public abstract class ListSharedTests(ApiFixture api)
         (await store.ListedIdsAsync("name:in=ann%20ray")).ShouldBe([1]);
     }
 
+    /// <summary>The unfiltered total is the store's kept count: it follows creates and deletes of either API, as a filtered count does.</summary>
+    [Fact]
+    public async Task The_total_follows_creates_and_deletes_through_either_API()
+    {
+        var store = await api.NewStoreAsync();
+        await store.CreateCustomersAsync(4);
+        await store.CreateV3CustomersAsync("Five", "Six", "Seven", "Eight");
+        (await store.V2.DeleteAsync("customers/2")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await store.V2.DeleteAsync("customers?min_id=7")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        await store.DeleteV3CustomersAsync(3, 5, 99);
+        await store.CreateV3CustomersAsync("Nine");
+
+        foreach (var query in new[] { "", "limit=1", "include=storecredit&sort=last_name:desc", "id:in=" + string.Join(',', Enumerable.Range(1, 10)) })
+        {
+            var body = await store.ListV3Async(query);
+            body.Pagination().GetProperty("total").GetInt32().ShouldBe(4, query);
+        }
+
+        (await store.ListedIdsAsync()).ShouldBe([1, 4, 6, 9]);
+    }
+
     [Fact]
     public async Task Another_stores_customers_and_what_hangs_on_them_are_never_listed()
     {
