@@ -124,12 +124,19 @@ public sealed class BigCommerceSpec
             foreach (var (key, value) in ((YamlMappingNode)properties).Children)
             {
                 var property = (YamlMappingNode)value;
-                var type = property.Children.TryGetValue("type", out var t) ? t.ToString() : "object";
+                var type = property.Children.TryGetValue("type", out var t) ? t.ToString() : ReferencedType(property);
                 var nullable = property.Children.TryGetValue("nullable", out var n) && n.ToString() == "true";
                 found[key.ToString()] = (type, nullable);
             }
         }
     }
+
+    /// <summary>The type of the schema a property's <c>$ref</c> names (e.g. an array), else <c>object</c>.</summary>
+    private string ReferencedType(YamlMappingNode property) =>
+        property.Children.TryGetValue("$ref", out var reference)
+            && Schema(reference.ToString().Split('/')[^1]).Children.TryGetValue("type", out var type)
+            ? type.ToString()
+            : "object";
 
     private static string? FindSharedSpec()
     {

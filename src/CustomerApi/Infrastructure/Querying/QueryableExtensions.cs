@@ -8,7 +8,11 @@ public static class QueryableExtensions
     public static IQueryable<T> WhereIf<T>(this IQueryable<T> query, bool condition, Expression<Func<T, bool>> predicate) =>
         condition ? query.Where(predicate) : query;
 
-    /// <summary>Rows whose text contains any of <paramref name="fragments"/> (none given: every row).</summary>
+    /// <summary>
+    /// Rows whose text contains any of <paramref name="fragments"/> (none given: every row). The fragments go as one
+    /// list parameter, not one OR each: the databases print a chain of ORs flat, and SQLite refuses one of more than
+    /// 1000 terms (SQLITE_MAX_EXPR_DEPTH) while a filter may give thousands (IdList.MaxCount).
+    /// </summary>
     public static IQueryable<T> WhereAnyContains<T>(this IQueryable<T> query, IReadOnlyList<string>? fragments, Expression<Func<T, string>> text)
     {
         if (fragments is null || fragments.Count == 0)
@@ -16,10 +20,10 @@ public static class QueryableExtensions
             return query;
         }
 
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        var anyOf = fragments
-            .Select(f => (Expression)Expression.Call(text.Body, contains, Captured(f)))
-            .Aggregate(Expression.OrElse);
+        var fragment = Expression.Parameter(typeof(string), "fragment");
+        var contains = Expression.Call(text.Body, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, fragment);
+        var anyOf = Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(string)],
+            Captured(fragments.ToArray()), Expression.Lambda<Func<string, bool>>(contains, fragment));
         return query.Where(Expression.Lambda<Func<T, bool>>(anyOf, text.Parameters));
     }
 
