@@ -48,11 +48,26 @@ public sealed record CursorLinksV3(
 public static class Envelope
 {
     /// <summary>
-    /// A cursor link, relative like the page links: the spec's example is <c>?page=1&amp;after=aWQ6Nw%3D%3D</c>; the limit
-    /// is carried as the page links carry it [inferred].
+    /// A cursor link, relative like the page links (the spec's example is <c>?page=1&amp;after=aWQ6Nw%3D%3D</c>), with the
+    /// limit, and the request's other parameters (filters, sort, include), without which the cursor means nothing [inferred].
     /// </summary>
-    public static string CursorLink(string direction, string cursor, int limit) =>
-        $"?limit={limit}&{direction}={Uri.EscapeDataString(cursor)}";
+    public static string CursorLink(string direction, string cursor, int limit, IQueryCollection query)
+    {
+        var link = new System.Text.StringBuilder($"?limit={limit}&{direction}={Uri.EscapeDataString(cursor)}");
+        foreach (var (name, values) in query)
+        {
+            if (name is not ("page" or "limit" or "before" or "after"))
+            {
+                link.Append('&').Append(Readable(name)).Append('=').Append(Readable(values.ToString()));
+            }
+        }
+
+        return link.ToString();
+    }
+
+    // Escaped for a query string, but with the ':' and ',' that BigCommerce's names and lists are written with kept as they are.
+    private static string Readable(string text) =>
+        Uri.EscapeDataString(text).Replace("%3A", ":", StringComparison.Ordinal).Replace("%2C", ",", StringComparison.Ordinal);
 
     public static EnvelopeV3<T> Written<T>(IReadOnlyList<T> data) => new(data, new EmptyMetaV3());
 

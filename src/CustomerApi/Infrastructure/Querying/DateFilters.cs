@@ -62,7 +62,7 @@ public static partial class DateFilters
     private static bool TryParseUnix(string digits, out DateTimeOffset parsed)
     {
         parsed = default;
-        if (digits.Length > 11 || !long.TryParse(digits, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
+        if (digits.Length > 12 || !long.TryParse(digits, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
         {
             return false;
         }

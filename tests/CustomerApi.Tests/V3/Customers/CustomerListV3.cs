@@ -97,7 +97,10 @@ internal static class CustomerListV3
         return [.. ids];
     }
 
-    /// <summary>The query for the page after (or before) <paramref name="page"/>, from its cursor link, plus <paramref name="query"/> (filters, sort).</summary>
+    /// <summary>
+    /// The query for the page after (or before) <paramref name="page"/>: its cursor link as it stands, which carries the
+    /// request's <paramref name="query"/> (filters, sort, include) after the limit and cursor.
+    /// </summary>
     public static string? CursorLink(this JsonElement page, string direction, string query)
     {
         var meta = page.CursorPagination();
@@ -108,8 +111,11 @@ internal static class CustomerListV3
 
         var (cursorName, cursorKey) = direction == "next" ? ("after", "end_cursor") : ("before", "start_cursor");
         var perPage = meta.GetProperty("per_page").GetInt32();
-        link.GetString().ShouldBe($"?limit={perPage}&{cursorName}={Uri.EscapeDataString(meta.GetProperty(cursorKey).GetString()!)}");
-        return link.GetString()![1..] + (query.Length > 0 ? "&" + query : "");
+        var rest = string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !p.StartsWith("limit=", StringComparison.Ordinal) && !p.StartsWith("page=", StringComparison.Ordinal)));
+        link.GetString().ShouldBe($"?limit={perPage}&{cursorName}={Uri.EscapeDataString(meta.GetProperty(cursorKey).GetString()!)}"
+            + (rest.Length > 0 ? "&" + rest : ""));
+        return link.GetString()![1..];
     }
 
     /// <summary>

@@ -88,6 +88,9 @@ public abstract class ListFilterTests(ApiFixture api)
         { "customer_group_id:in=0,2", [1, 4, 5] },
         { "customer_group_id:in=3", [] },
         { "customer_group_id:in=99", [] },
+        { "customer_group_id:in=", [] },
+        { "id:in=", [] },
+        { "date_created:max=253402300799", [1, 2, 3, 4, 5] },
         { "phone:in=555-0100", [1, 4] },
         { "phone:in=555-0100,555-0300", [1, 4, 5] },
         { "phone:in=555-01", [] },
@@ -261,6 +264,7 @@ public abstract class ListFilterTests(ApiFixture api)
     [InlineData("id:in=1,-2", "id:in", "id:in")]
     [InlineData("customer_group_id:in=x", "customer_group_id:in", "customer_group_id:in")]
     [InlineData("customer_group_id:in=-1", "customer_group_id:in", "customer_group_id:in")]
+    [InlineData("date_created:max=253402300800", "date_created:max", "date_created:max")]
     [InlineData("date_created:min=yesterday", "date_created:min", "date_created:min")]
     [InlineData("date_modified=2024-13-45", "date_modified", "date_modified")]
     [InlineData("include=orders", "include", "include")]

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -6,7 +7,9 @@ namespace CustomerApi.Features.V3.Customers;
 
 /// <summary>
 /// A place in one order of the customers (CustomerOrder): the sort it was made for, the row's id and its sort value.
-/// On the wire it is opaque base64 of JSON, as BigCommerce's (<c>eyJpZCI6MjA0fQ</c> is <c>{"id":204}</c>: spec).
+/// On the wire it is opaque base64 of JSON, as BigCommerce's (<c>eyJpZCI6MjA0fQ</c> is <c>{"id":204}</c>: spec), in
+/// the URL-safe alphabet without padding, so a client that puts it in a URL unescaped still sends it intact; either
+/// alphabet, padded or not, is read back.
 /// </summary>
 public sealed record CustomerCursor(
     [property: JsonPropertyName("sort")] string? Sort,
@@ -17,7 +20,7 @@ public sealed record CustomerCursor(
     // Nulls left out: by id, the default order, a cursor is {"id":204}, as BigCommerce's example.
     private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    public string Encode() => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(this, Options));
+    public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this, Options));
 
     /// <summary>The cursor, or null when the text is not one this service made for <paramref name="order"/>.</summary>
     public static CustomerCursor? Decode(string? text, CustomerOrder order)
@@ -27,14 +30,20 @@ public sealed record CustomerCursor(
             return null;
         }
 
-        var bytes = new byte[text.Length];
-        if (!Convert.TryFromBase64String(text.Trim(), bytes, out var length))
+        var urlSafe = text.Trim().TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        if (urlSafe.Length % 4 == 1 || !urlSafe.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            return null;
+            return null; // no base64 is one character past a multiple of four
         }
 
         try
         {
+            var bytes = new byte[Base64Url.GetMaxDecodedLength(urlSafe.Length)];
+            if (!Base64Url.TryDecodeFromChars(urlSafe, bytes, out var length))
+            {
+                return null;
+            }
+
             var cursor = JsonSerializer.Deserialize<CustomerCursor>(Encoding.UTF8.GetString(bytes, 0, length), Options);
             var complete = order.Key switch
             {
@@ -44,7 +53,7 @@ public sealed record CustomerCursor(
             };
             return cursor is not null && (cursor.Sort ?? CustomerOrder.Default.Name) == order.Name && cursor.Id > 0 && complete ? cursor : null;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
             return null;
         }

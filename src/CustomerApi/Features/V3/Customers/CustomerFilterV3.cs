@@ -59,7 +59,10 @@ public sealed record CustomerFilterV3 : DatedListQuery
             .WhereDates(this);
     }
 
-    /// <summary>Group ids of <c>customer_group_id:in</c>: 0 is a value here, the customers in no group.</summary>
+    /// <summary>
+    /// Group ids of <c>customer_group_id:in</c>: 0 is a value here, the customers in no group. Null when absent or not such a
+    /// list; an empty value is an empty list, matching nothing, as the other lists.
+    /// </summary>
     public static int[]? GroupIds(string? text)
     {
         if (text is null)
@@ -67,8 +70,19 @@ public sealed record CustomerFilterV3 : DatedListQuery
             return null;
         }
 
+        if (text.Trim().Length == 0)
+        {
+            return [];
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length > IdList.MaxCount)
+        {
+            return null;
+        }
+
         var ids = new HashSet<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        foreach (var part in parts)
         {
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
             {

@@ -12,7 +12,7 @@ public sealed class CustomerFilterV3Validator : AbstractValidator<CustomerFilter
         this.AddListRules(CustomerFilterV3.Names, ApiVersion.V3);
         RuleFor(f => f.IdIn).MustBeIdList("id:in");
         RuleFor(f => f.CustomerGroupIdIn).Must(v => v is null || CustomerFilterV3.GroupIds(v) is not null)
-            .Fails(Failure.Invalid("customer_group_id:in", "customer_group_id:in must be a comma-separated list of customer group ids (0 for no group)"));
+            .Fails(Failure.Invalid("customer_group_id:in", $"customer_group_id:in must be a comma-separated list of at most {IdList.MaxCount} customer group ids (0 for no group)"));
         TextList(f => f.EmailIn, "email:in");
         TextList(f => f.NameIn, "name:in");
         TextList(f => f.NameLike, "name:like");

@@ -45,7 +45,7 @@ public static class CustomerReadsV3
         }
 
         var more = total > data.Count;
-        return new(data, new CursorPageMetaV3(pagination, Cursors(data, order, paging.Limit, hasPrevious: false, hasNext: more)));
+        return new(data, new CursorPageMetaV3(pagination, Cursors(data, order, paging.Limit, filter.Request.Query, hasPrevious: false, hasNext: more)));
     }
 
     /// <summary>
@@ -73,17 +73,17 @@ public static class CustomerReadsV3
         // From the page's edge (or the cursor, when the page is empty) back the way the walk came.
         var edge = rows.Count == 0 ? cursor : order.CursorOf(forward ? rows[0] : rows[^1]);
         var back = await order.Beyond(filtered, edge, !forward).AnyAsync(ct);
-        var meta = Cursors(rows, order, limit, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back);
+        var meta = Cursors(rows, order, limit, filter.Request.Query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back);
         return new(rows, new CursorPageMetaV3(null, meta));
     }
 
-    private static CursorPaginationV3 Cursors(List<CustomerV3> rows, CustomerOrder order, int limit, bool hasPrevious, bool hasNext)
+    private static CursorPaginationV3 Cursors(List<CustomerV3> rows, CustomerOrder order, int limit, IQueryCollection query, bool hasPrevious, bool hasNext)
     {
         var start = rows.Count == 0 ? null : order.CursorOf(rows[0]).Encode();
         var end = rows.Count == 0 ? null : order.CursorOf(rows[^1]).Encode();
         return new(rows.Count, limit, start, end, new CursorLinksV3(
-            hasPrevious && start is not null ? Envelope.CursorLink("before", start, limit) : null,
-            hasNext && end is not null ? Envelope.CursorLink("after", end, limit) : null));
+            hasPrevious && start is not null ? Envelope.CursorLink("before", start, limit, query) : null,
+            hasNext && end is not null ? Envelope.CursorLink("after", end, limit, query) : null));
     }
 
     /// <summary>
