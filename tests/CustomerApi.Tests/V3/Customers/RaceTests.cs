@@ -1,6 +1,7 @@
 using System.Net;
 using CustomerApi.Tests.Infrastructure;
 using CustomerApi.Tests.Reliability;
+using CustomerApi.Tests.V2.CustomerGroups;
 using CustomerApi.Tests.V2.Customers;
 using CustomerApi.Tests.V3.AttributeValues;
 using static CustomerApi.Tests.V3.Customers.CustomerWriteCalls;
@@ -191,6 +192,48 @@ public abstract class RaceTests(ApiFixture api)
         (await store.V2.IdsAsync()).Length.ShouldBe(Rounds + 1);
         // Every email the doomed customers held or were moved to is free again.
         (await store.CreateV3Async(Customer("doomed0@example.com"), Customer("moved0.0@example.com"))).Length.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Creates_and_moves_into_a_group_racing_its_delete_answer_200_or_422_and_leave_no_customer_in_it()
+    {
+        var store = await WarmStoreAsync();
+        var created = 1;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var groupId = (await store.CreateGroupAsync($"Group {round}")).GetProperty("id").GetInt32();
+            var holdBack = TimeSpan.FromMilliseconds(round % 4);
+
+            var writes = Enumerable.Range(0, Updaters).Select(i => Task.Run(() => i % 2 == 0
+                ? store.PostCustomersAsync(Customer($"r{round}.{i}@example.com", new { customer_group_id = groupId, addresses = new[] { Address() } }))
+                : store.PutCustomersAsync(new { id = 1, customer_group_id = groupId, notes = $"r{round}.{i}" }))).ToArray();
+            var deleting = Task.Run(async () =>
+            {
+                await Task.Delay(holdBack);
+                return await store.V2.DeleteAsync($"customer_groups/{groupId}");
+            });
+            var answers = await Task.WhenAll(writes);
+
+            (await deleting).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            for (var i = 0; i < Updaters; i++)
+            {
+                if (answers[i].StatusCode == HttpStatusCode.OK)
+                {
+                    (await answers[i].ShouldBeWrittenAsync(1)).Single().GetProperty("customer_group_id").GetInt32().ShouldBe(groupId);
+                    created += i % 2 == 0 ? 1 : 0;
+                }
+                else
+                {
+                    await answers[i].ShouldBeRefusedAsync(i % 2 == 0 ? CreateFailed : UpdateFailed, ("0.customer_group_id", $"Customer group {groupId} does not exist…"));
+                }
+            }
+
+            (await store.V2.IdsAsync($"customer_group_id={groupId}")).ShouldBeEmpty();
+            (await store.V2.GetFromJsonCountAsync()).ShouldBe(created);
+        }
+
+        (await store.V2.CustomersAsync("limit=250")).ShouldAllBe(c => c.GetProperty("customer_group_id").GetInt32() == 0);
     }
 
     [Fact]
