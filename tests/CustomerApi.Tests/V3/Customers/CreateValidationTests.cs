@@ -143,6 +143,8 @@ public abstract class CreateValidationTests(ApiFixture api)
 
         await response.ShouldBeRefusedAsync(CreateFailed, ("1.email", EmailInUse(creating: true, email)));
         (await store.CustomersStateAsync()).ShouldBe(before);
+        // A refused batch spends no id.
+        (await store.CreateV3Async(Customer("fresh@example.com"))).Single().GetProperty("id").GetInt32().ShouldBe(3);
     }
 
     [Fact]

@@ -94,6 +94,24 @@ public abstract class UpdateTests(ApiFixture api)
         after.GetProperty("attributes").GetRawText().ShouldBe(before.GetProperty("attributes").GetRawText());
     }
 
+    [Theory]
+    [InlineData(""" "addresses":"none","attributes":5,"registration_ip_address":7,"origin_channel_id":"one","date_created":false """)]
+    [InlineData(""" "address_count":"many","channels_ids":{"a":1},"trigger_account_created_notification":"yes" """)]
+    public async Task Keys_it_ignores_are_ignored_whatever_their_JSON_type(string ignored)
+    {
+        var store = await StoreAsync();
+        var before = await store.V3CustomerAsync(1, "storecredit");
+
+        var response = await store.V3.PutJsonAsync(Url, $$"""[{"id":1,"notes":"kept",{{ignored}}}]""");
+
+        var updated = (await response.ShouldBeWrittenAsync(1)).Single();
+        updated.GetProperty("notes").GetString().ShouldBe("kept");
+        updated.GetProperty("origin_channel_id").GetInt32().ShouldBe(before.GetProperty("origin_channel_id").GetInt32());
+        updated.GetProperty("registration_ip_address").GetString().ShouldBe("");
+        updated.GetProperty("channel_ids").GetRawText().ShouldBe("[1]");
+        updated.GetProperty("date_created").GetString().ShouldBe(before.GetProperty("date_created").GetString());
+    }
+
     [Fact]
     public async Task A_batch_is_answered_in_request_order_and_a_V2_customer_is_updated_like_any_other()
     {
