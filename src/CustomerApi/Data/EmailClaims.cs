@@ -13,17 +13,8 @@ namespace CustomerApi.Data;
 /// </summary>
 public static class EmailClaims
 {
-    /// <summary>
-    /// Locks the emails, in one order for every request so two batches cannot deadlock on each other's.
-    /// <para>
-    /// A customer's email and its channels are checked together, but an email change locks only the new email (V2 reads
-    /// the customer after that lock), while a change of channels locks the customer's current one. So that a move to new
-    /// channels cannot slip past a concurrent move of the same customer to a new email (each checked against the other's
-    /// old value), every claim first holds the store's channel lock shared, and a write that changes channels
-    /// (<paramref name="changesChannels"/>) holds it exclusively: it waits for the email claims under way, and they for it.
-    /// </para>
-    /// </summary>
-    public static async Task LockAsync(CustomerDbContext db, int storeId, IEnumerable<string> emailKeys, CancellationToken ct, bool changesChannels = false)
+    /// <summary>Locks the emails, in one order for every request so two batches cannot deadlock on each other's.</summary>
+    public static Task LockAsync(CustomerDbContext db, int storeId, IEnumerable<string> emailKeys, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -32,22 +23,13 @@ public static class EmailClaims
 
         if (!db.Database.IsNpgsql())
         {
-            await StoreLock.AcquireAsync(db, storeId, ct);
-            return;
+            return StoreLock.AcquireAsync(db, storeId, ct);
         }
 
-        // The one-key form: its key space is apart from the (store, email) locks' two-key one.
-        var channelLock = ChannelLockSpace | (uint)storeId;
-        await (changesChannels
-            ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({channelLock})", ct)
-            : db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared({channelLock})", ct));
         var keys = emailKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        await db.Database.ExecuteSqlAsync(
+        return db.Database.ExecuteSqlAsync(
             $"SELECT pg_advisory_xact_lock({storeId}, hashtext(k)) FROM unnest({keys}) WITH ORDINALITY AS e(k, n) ORDER BY n", ct);
     }
-
-    /// <summary>The high half of a store's channel lock key ("CHNL"), so it meets no other one-key advisory lock.</summary>
-    private const long ChannelLockSpace = 0x43484E4CL << 32;
 
     /// <summary>
     /// The customers holding one of these emails, with their channels: read after

@@ -106,7 +106,8 @@ public static class CustomersEndpoints
     {
         // A move to a group takes the store's lock before anything is read, so the group cannot be deleted before this
         // customer is saved in it, and a delete of the customer that came first is seen as a 404 here. A new email is
-        // locked (EmailClaims) before it is checked, so no other write can take it in between.
+        // locked (EmailClaims) before it is checked, so no other write can take it in between; and so is the customer's
+        // current one, which every other change of its email or channels locks too, so none can interleave with this one.
         var emailKey = body.Email is { } email ? MatchKey.Of(email) : null;
         var intoGroup = body.CustomerGroupId is > 0;
         await using var transaction = intoGroup || emailKey is not null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -115,15 +116,22 @@ public static class CustomersEndpoints
             await StoreLock.AcquireAsync(db, store.Id, ct);
         }
 
+        string? currentKey = null;
         if (emailKey is not null)
         {
-            await EmailClaims.LockAsync(db, store.Id, [emailKey], ct);
+            currentKey = await db.Of(store).Where(c => c.Id == customerId).Select(c => c.EmailKey).FirstOrDefaultAsync(ct);
+            await EmailClaims.LockAsync(db, store.Id, currentKey is null ? [emailKey] : [emailKey, currentKey], ct);
         }
 
         var customer = await db.Customers.FirstOrDefaultAsync(c => c.StoreId == store.Id && c.Id == customerId, ct);
         if (customer is null)
         {
             return BcErrors.NotFound(ApiVersion.V2);
+        }
+
+        if (emailKey is not null && customer.EmailKey != currentKey)
+        {
+            return BcErrors.ChangedMeanwhile(ApiVersion.V2); // its email changed between the read and the lock
         }
 
         if (emailKey is not null && emailKey != customer.EmailKey

@@ -101,7 +101,7 @@ public static class CustomerWritesV3
         var lockedKeys = current.Values.Concat(body.Where(c => c.Email is not null).Select(c => MatchKey.Of(c.Email!))).ToHashSet();
         if (lockedKeys.Count > 0)
         {
-            await EmailClaims.LockAsync(db, storeId, lockedKeys, ct, changesChannels: body.Any(c => c.ChannelIdsSent));
+            await EmailClaims.LockAsync(db, storeId, lockedKeys, ct);
         }
 
         var customers = await db.Customers.Where(c => c.StoreId == storeId && ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
