@@ -33,7 +33,7 @@ public abstract class BoundedWorkTests(ApiFixture api)
 
         var error = await response.ShouldBeV3ErrorAsync(HttpStatusCode.RequestEntityTooLarge);
         error.GetProperty("title").GetString()
-            .ShouldBe($"The request payload is too large. The maximum number of items allowed in one call is {cap}.");
+            .ShouldBe($"The request payload is too large. The maximum number of items allowed in the array is {cap}.");
         (await store.AttributeNamesAsync()).ShouldBeEmpty();
         (await store.ValueTextsAsync()).ShouldBeEmpty();
     }

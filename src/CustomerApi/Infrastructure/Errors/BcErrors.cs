@@ -217,9 +217,12 @@ public sealed record Failure(string Field, string Message, string? Reason, int S
     public static Failure NotSupported(string field) =>
         new(field, $"The field '{field}' is not supported by this resource.", $"{field} is not a valid field") { IsUnknownName = true };
 
-    /// <summary>A V3 batch with more items (or customers) than one call may carry [spec: "Limit of 10 customers per call"].</summary>
+    /// <summary>
+    /// A V3 batch with more items (or customers) than one call may carry [spec: "Limit of 10 customers per call"]; the
+    /// text is the spec's for /customers: "The request payload is too large. The maximum number of items allowed in the array is 10."
+    /// </summary>
     public static Failure BatchTooLarge(int maximum, string items) => new("body",
-        $"The request payload is too large. The maximum number of {items} allowed in one call is {maximum}.",
+        $"The request payload is too large. The maximum number of {items} allowed in the array is {maximum}.",
         $"at most {maximum} {items} in one call", StatusCodes.Status413PayloadTooLarge);
 
     // Status 413 for a limit over the maximum: BigCommerce's status-code table.
