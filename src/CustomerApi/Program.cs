@@ -35,6 +35,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoreDirectory>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
+builder.Services.AddSingleton<CustomerReadsV3>();
 builder.Services.AddSingleton<CredentialThrottle>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddBcJson();

@@ -9,14 +9,16 @@ namespace CustomerApi.Features.V3.Customers;
 /// <summary>
 /// <c>GET /customers</c>: a page by number or from a cursor, then what <c>include</c> asks for. A fixed number of
 /// statements whatever the page holds: the count (page by number only), the page, one for "is there more the other
-/// way" (cursor only), one for the page's addresses and one for its attribute values when included.
+/// way" (cursor only), one for the page's addresses and one for its attribute values when included. The usual ones
+/// (the store's count, an unfiltered page by id, the includes) are compiled once, so no request pays for building and
+/// translating them again; a singleton rather than static fields, as CustomerQueries (V2) explains.
 /// </summary>
-public static class CustomerReadsV3
+public sealed class CustomerReadsV3
 {
     /// <summary>[spec] customer_Full: "addresses … Limited to 10", "attributes … Limited to 10". The rest: their own lists.</summary>
     public const int EmbeddedPerCustomer = 10;
 
-    public static async Task<CursorPageV3<CustomerV3>> ListAsync(CustomerFilterV3 filter, int storeId, CustomerDbContext db, CancellationToken ct)
+    public async Task<CursorPageV3<CustomerV3>> ListAsync(CustomerFilterV3 filter, int storeId, CustomerDbContext db, CancellationToken ct)
     {
         var filtered = filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId));
         var order = filter.Order;
@@ -28,16 +30,14 @@ public static class CustomerReadsV3
         return page;
     }
 
-    private static async Task<CursorPageV3<CustomerV3>> ByNumberAsync(
+    private async Task<CursorPageV3<CustomerV3>> ByNumberAsync(
         IQueryable<Customer> filtered, CustomerOrder order, CustomerFilterV3 filter, Paging paging, int storeId, CustomerDbContext db, CancellationToken ct)
     {
         // Unfiltered, the store's own count (kept by the database with every insert and delete) instead of a scan.
-        var total = filter.SelectsAll
-            ? await db.CustomerCountShards.Where(s => s.StoreId == storeId).SumAsync(s => s.Count, ct)
-            : await filtered.CountAsync(ct);
-        var data = paging.Offset is { } offset && offset < total
-            ? await order.Sort(filtered).Skip(offset).Take(paging.Limit).Select(CustomerMappingV3.Projection).ToListAsync(ct)
-            : [];
+        var total = filter.SelectsAll ? await _storeCount(db, storeId, ct) : await filtered.CountAsync(ct);
+        var data = paging.Offset is not { } offset || offset >= total ? []
+            : filter.SelectsAll && order == CustomerOrder.Default ? await ToListAsync(_pageById(db, storeId, offset, paging.Limit), ct)
+            : await order.Sort(filtered).Skip(offset).Take(paging.Limit).Select(CustomerMappingV3.Projection).ToListAsync(ct);
         var pagination = Envelope.Pagination(total, data.Count, paging);
         if (paging.Page > 1)
         {
@@ -86,28 +86,12 @@ public static class CustomerReadsV3
             hasNext && end is not null ? Envelope.CursorLink("after", end, limit, query) : null));
     }
 
-    /// <summary>
-    /// The sub-resources asked for, for the whole page at once: one statement each, never one per customer. A row is kept
-    /// when fewer than ten of its customer's come before it: a probe of at most ten index entries, not a count of them all.
-    /// </summary>
-    public static async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, int storeId, CustomerDbContext db, CancellationToken ct)
+    /// <summary>The sub-resources asked for, for the whole page at once: one statement each, never one per customer.</summary>
+    public async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, int storeId, CustomerDbContext db, CancellationToken ct)
     {
         var ids = page.Select(c => c.Id).ToArray();
-        var addresses = includes.Addresses && ids.Length > 0
-            ? (await db.CustomerAddresses.AsNoTracking()
-                .Where(a => a.StoreId == storeId && ids.Contains(a.CustomerId)
-                    && !db.CustomerAddresses.Where(b => b.StoreId == storeId && b.CustomerId == a.CustomerId && b.Id < a.Id)
-                        .Skip(EmbeddedPerCustomer - 1).Any())
-                .ToListAsync(ct)).ToLookup(a => a.CustomerId)
-            : null;
-        var attributes = includes.Attributes && ids.Length > 0
-            ? (await db.CustomerAttributeValues.AsNoTracking()
-                .Where(v => v.StoreId == storeId && ids.Contains(v.CustomerId)
-                    && !db.CustomerAttributeValues.Where(w => w.StoreId == storeId && w.CustomerId == v.CustomerId && w.Id < v.Id)
-                        .Skip(EmbeddedPerCustomer - 1).Any())
-                .Select(v => new CustomerAttributeValueV3(v.AttributeId, v.Value, v.CustomerId, v.DateCreated, v.DateModified, v.Id))
-                .ToListAsync(ct)).ToLookup(v => v.CustomerId)
-            : null;
+        var addresses = includes.Addresses && ids.Length > 0 ? (await ToListAsync(_addresses(db, storeId, ids), ct)).ToLookup(a => a.CustomerId) : null;
+        var attributes = includes.Attributes && ids.Length > 0 ? (await ToListAsync(_attributes(db, storeId, ids), ct)).ToLookup(v => v.CustomerId) : null;
 
         foreach (var customer in page)
         {
@@ -124,6 +108,46 @@ public static class CustomerReadsV3
             }
         }
     }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            list.Add(row);
+        }
+
+        return list;
+    }
+
+    /// <summary>The store's count of customers: the sum of its shares, which the database keeps with every insert and delete.</summary>
+    private readonly Func<CustomerDbContext, int, CancellationToken, Task<int>> _storeCount =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, CancellationToken ct) =>
+            db.CustomerCountShards.Where(s => s.StoreId == storeId).Sum(s => s.Count));
+
+    private readonly Func<CustomerDbContext, int, int, int, IAsyncEnumerable<CustomerV3>> _pageById =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int offset, int limit) =>
+            db.Customers.AsNoTracking().Where(c => c.StoreId == storeId).OrderBy(c => c.Id).Skip(offset).Take(limit)
+                .Select(CustomerMappingV3.Projection));
+
+    /// <summary>
+    /// A row is kept when fewer than ten of its customer's come before it: a probe of at most ten index entries, not a
+    /// count of them all.
+    /// </summary>
+    private readonly Func<CustomerDbContext, int, int[], IAsyncEnumerable<CustomerAddress>> _addresses =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int[] ids) =>
+            db.CustomerAddresses.AsNoTracking()
+                .Where(a => a.StoreId == storeId && ids.Contains(a.CustomerId)
+                    && !db.CustomerAddresses.Where(b => b.StoreId == storeId && b.CustomerId == a.CustomerId && b.Id < a.Id)
+                        .Skip(EmbeddedPerCustomer - 1).Any()));
+
+    private readonly Func<CustomerDbContext, int, int[], IAsyncEnumerable<CustomerAttributeValueV3>> _attributes =
+        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int[] ids) =>
+            db.CustomerAttributeValues.AsNoTracking()
+                .Where(v => v.StoreId == storeId && ids.Contains(v.CustomerId)
+                    && !db.CustomerAttributeValues.Where(w => w.StoreId == storeId && w.CustomerId == v.CustomerId && w.Id < v.Id)
+                        .Skip(EmbeddedPerCustomer - 1).Any())
+                .Select(v => new CustomerAttributeValueV3(v.AttributeId, v.Value, v.CustomerId, v.DateCreated, v.DateModified, v.Id)));
 
     /// <summary>
     /// What needs no statement: store credit is a column (kept out unless included, as BigCommerce's GET answers do);

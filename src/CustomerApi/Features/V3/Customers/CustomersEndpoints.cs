@@ -41,8 +41,8 @@ public static class CustomersEndpoints
 
     /// <summary>The store's customers that match the filters, a page by number or from a cursor, with what <c>include</c> names.</summary>
     public static async Task<Ok<CursorPageV3<CustomerV3>>> List(
-        [AsParameters] CustomerFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await CustomerReadsV3.ListAsync(filter, store.Id, db, ct));
+        [AsParameters] CustomerFilterV3 filter, StoreContext store, CustomerReadsV3 reads, CustomerDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await reads.ListAsync(filter, store.Id, db, ct));
 
     /// <summary>
     /// Creates 1 to 10 customers, all or none, answering them in request order with their store credit and, when sent,
