@@ -399,7 +399,7 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
         "$(awk '/^MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$load_before"
     printf -- '- Commit: %s; API published in Release, PostgreSQL %s on the same machine (fsync on, shared_buffers 256MB)\n' \
         "$commit" "$("$pg_bin/postgres" --version | awk '{ print $3 }')"
-    printf -- '- Customers: %s, seeded in %s s (plus one attribute value each)%s\n' "$customers" "$seed_seconds" \
+    printf -- '- Customers: %s, seeded in %s s (plus one attribute value and one address each)%s\n' "$customers" "$seed_seconds" \
         "${ceiling_seed_seconds:+; the ceiling table in $ceiling_seed_seconds s}"
     printf -- '- Load: wrk -t2 -c%s; every scenario first driven %s s to warm the processes up, then per scenario %s s warm-up and %s s measured\n\n' \
         "$connections" "$process_warmup" "$warmup" "$duration"
