@@ -33,10 +33,10 @@ SELECT :store_id, id, first_name, last_name, email, email_key, company, phone, '
        NULL, date_created, date_created + interval '1 day', lower(first_name || ' ' || last_name)
 FROM seed_customers;
 
-INSERT INTO customer_addresses (store_id, id, customer_id, first_name, last_name, company, street_1, street_2, city, state, zip,
-                                country, country_iso2, phone, address_type)
-SELECT :store_id, id, id, first_name, last_name, company, id || ' Main Street', '', 'Austin', 'Texas', '78701',
-       'United States', 'US', phone, 'residential'
+INSERT INTO customer_addresses (store_id, id, customer_id, first_name, last_name, name_key, company, street_1, street_2, city,
+                                state, zip, country, country_iso2, phone, address_type)
+SELECT :store_id, id, id, first_name, last_name, lower(first_name || ' ' || last_name), company, id || ' Main Street', '',
+       'Austin', 'Texas', '78701', 'United States', 'US', phone, 'residential'
 FROM seed_customers;
 
 INSERT INTO customer_attributes (store_id, id, name, name_key, type, date_created, date_modified)

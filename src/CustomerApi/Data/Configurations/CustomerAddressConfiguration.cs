@@ -27,7 +27,11 @@ internal sealed class CustomerAddressConfiguration : IEntityTypeConfiguration<Cu
         address.Property(a => a.Phone).HasMaxLength(AddressLimits.Phone);
         address.Property(a => a.AddressType).HasMaxLength(AddressLimits.AddressType);
 
-        // A customer's addresses, in id order: every route reads through it.
+        address.Property(a => a.NameKey).HasMaxLength(2 * AddressLimits.Name + 1);
+
+        // A customer's addresses, in id order: every route reads through it. The others serve V3's name:in and company:in.
         address.HasIndex(a => new { a.StoreId, a.CustomerId, a.Id });
+        address.HasIndex(a => new { a.StoreId, a.NameKey });
+        address.HasIndex(a => new { a.StoreId, a.Company });
     }
 }

@@ -8,6 +8,10 @@ public sealed class CustomerAddress
     public int CustomerId { get; set; }
     public required string FirstName { get; set; }
     public required string LastName { get; set; }
+
+    /// <summary>Customer.NameKeyOf the names: what V3's <c>name:in</c> on addresses compares.</summary>
+    public string NameKey { get; set; } = "";
+
     public string Company { get; set; } = "";
     public required string Street1 { get; set; }
     public string Street2 { get; set; } = "";
@@ -25,6 +29,13 @@ public sealed class CustomerAddress
 
     /// <summary><c>residential</c> or <c>commercial</c>.</summary>
     public required string AddressType { get; set; }
+
+    public void SetNames(string firstName, string lastName)
+    {
+        FirstName = firstName;
+        LastName = lastName;
+        NameKey = Customer.NameKeyOf(firstName, lastName);
+    }
 }
 
 /// <summary>Column sizes of an address, shared by the schema and the validators.</summary>

@@ -1,3 +1,4 @@
+using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Features.V3.Attributes;
 using CustomerApi.Features.V3.AttributeValues;
 using CustomerApi.Features.V3.Customers;
@@ -17,6 +18,7 @@ public static class V3Routes
             .MapAttributesV3()
             .MapAttributeValuesV3()
             .MapCredentialsV3()
+            .MapAddressesV3()
             .MapCustomersV3();
         return app;
     }

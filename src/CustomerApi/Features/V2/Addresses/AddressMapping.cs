@@ -30,8 +30,7 @@ public static class AddressMapping
     /// <summary>Copies what the request sent onto the address; absent fields stay as they are. The validator has run.</summary>
     public static void ApplyTo(this AddressV2Fields body, CustomerAddress address)
     {
-        address.FirstName = body.FirstName ?? address.FirstName;
-        address.LastName = body.LastName ?? address.LastName;
+        address.SetNames(body.FirstName ?? address.FirstName, body.LastName ?? address.LastName);
         address.Company = body.Company ?? address.Company;
         address.Street1 = body.Street1 ?? address.Street1;
         address.Street2 = body.Street2 ?? address.Street2;

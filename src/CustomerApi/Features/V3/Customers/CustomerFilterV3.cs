@@ -41,12 +41,12 @@ public sealed record CustomerFilterV3 : DatedListQuery
     {
         var ids = IdList.Parse(IdIn);
         var groups = GroupIds(CustomerGroupIdIn);
-        var emails = TextList(EmailIn, MatchKey.Of);
-        var names = TextList(NameIn, MatchKey.Of);
-        var fragments = TextList(NameLike, MatchKey.Of);
-        var companies = TextList(CompanyIn, v => v);
-        var phones = TextList(PhoneIn, v => v);
-        var addresses = TextList(RegistrationIpAddressIn, v => v);
+        var emails = TextList.Parse(EmailIn, MatchKey.Of);
+        var names = TextList.Parse(NameIn, MatchKey.Of);
+        var fragments = TextList.Parse(NameLike, MatchKey.Of);
+        var companies = TextList.Parse(CompanyIn, v => v);
+        var phones = TextList.Parse(PhoneIn, v => v);
+        var addresses = TextList.Parse(RegistrationIpAddressIn, v => v);
         return customers
             .WhereIf(ids is not null, c => ids!.Contains(c.Id))
             .WhereIf(emails is not null, c => emails!.Contains(c.EmailKey))
@@ -94,8 +94,4 @@ public sealed record CustomerFilterV3 : DatedListQuery
 
         return [.. ids];
     }
-
-    /// <summary>The distinct values of a comma list, each trimmed; null when the filter is absent.</summary>
-    private static string[]? TextList(string? text, Func<string, string> key) =>
-        text?.Split(',', StringSplitOptions.TrimEntries).Select(key).Distinct(StringComparer.Ordinal).ToArray();
 }
