@@ -163,11 +163,11 @@ public static class BcErrors
         V3(StatusCodes.Status413PayloadTooLarge, Failure.BatchTooLarge(maximum, items).Message, new Dictionary<string, string>());
 
     /// <summary>
-    /// A V3 customer batch refused for what the store holds (a taken email, a group or attribute that does not exist),
-    /// keyed by item and field. Title [spec] "Create customers failed." (its 422 example); "Update customers failed."
-    /// [inferred] for PUT. The taken-email text is [observed] (V3 doc 1.3): "Error creating customers: email … already in use".
+    /// A V3 batch refused for what the store holds (a taken email, a customer, group or attribute that does not exist),
+    /// keyed by item and field. Titles: [spec] "Create customers failed." (its 422 example); the others in its words
+    /// [inferred]. The taken-email text is [observed] (V3 doc 1.3): "Error creating customers: email … already in use".
     /// </summary>
-    public static BcErrorResult CustomerBatchFailed(bool creating, IReadOnlyList<Failure> failures)
+    public static BcErrorResult BatchFailed(string title, IReadOnlyList<Failure> failures)
     {
         var errors = new Dictionary<string, string>();
         foreach (var failure in failures)
@@ -175,8 +175,14 @@ public static class BcErrors
             errors.TryAdd(failure.Field, failure.Reason ?? failure.Message);
         }
 
-        return V3(StatusCodes.Status422UnprocessableEntity, creating ? "Create customers failed." : "Update customers failed.", errors);
+        return V3(StatusCodes.Status422UnprocessableEntity, title, errors);
     }
+
+    public static BcErrorResult CustomerBatchFailed(bool creating, IReadOnlyList<Failure> failures) =>
+        BatchFailed(creating ? "Create customers failed." : "Update customers failed.", failures);
+
+    public static BcErrorResult AddressBatchFailed(bool creating, IReadOnlyList<Failure> failures) =>
+        BatchFailed(creating ? "Create customer addresses failed." : "Update customer addresses failed.", failures);
 
     /// <summary>[observed] V3 doc 1.3, matched by clients with <c>includes('already in use')</c>: keep the wording.</summary>
     public static Failure EmailInUse(bool creating, string email) =>

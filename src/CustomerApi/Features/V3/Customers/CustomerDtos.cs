@@ -151,20 +151,3 @@ public sealed class CustomerAttributeInputV3
     public int? AttributeId { get; init; }
     public string? AttributeValue { get; init; }
 }
-
-/// <summary>An address given with a new customer (spec: customerAddresses_CustomerPost).</summary>
-public sealed class CustomerAddressInputV3
-{
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Company { get; init; }
-    public string? Address1 { get; init; }
-    public string? Address2 { get; init; }
-    public string? City { get; init; }
-    public string? StateOrProvince { get; init; }
-    public string? PostalCode { get; init; }
-    public string? CountryCode { get; init; }
-    public string? Phone { get; init; }
-    public string? AddressType { get; init; }
-    public List<FormFieldV3?>? FormFields { get; init; }
-}

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CustomerApi.Data.Entities;
-using CustomerApi.Features.V2.Addresses;
+using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Validation;
 using CustomerApi.Services;
@@ -89,37 +89,6 @@ public sealed class CustomerAttributeInputV3Validator : AbstractValidator<Custom
             .Fails(Failure.Invalid("attribute_id", "attribute_id must be a customer attribute id"));
         RuleFor(a => a.AttributeValue).NotNull().Fails(Failure.Required("attribute_value"));
         RuleFor(a => a.AttributeValue).MaxText("attribute_value", CustomerAttributeValue.ValueLength);
-    }
-}
-
-/// <summary>[spec] customerAddresses_CustomerPost: names, address1, city and a two-letter country code are required.</summary>
-public sealed class CustomerAddressInputV3Validator : AbstractValidator<CustomerAddressInputV3>
-{
-    public CustomerAddressInputV3Validator()
-    {
-        Required(a => a.FirstName, "first_name", AddressLimits.Name);
-        Required(a => a.LastName, "last_name", AddressLimits.Name);
-        Required(a => a.Address1, "address1", AddressLimits.Street);
-        Required(a => a.City, "city", AddressLimits.City);
-        RuleFor(a => a.CountryCode).NotNull().Fails(Failure.Required("country_code"));
-        RuleFor(a => a.CountryCode).Must(c => Countries.TryFindByCode(c, out _)).When(a => a.CountryCode is not null)
-            .Fails(Failure.Invalid("country_code", "country_code must be an ISO 3166-1 two-letter country code, e.g. US"));
-        RuleFor(a => a.Company).MaxText("company", AddressLimits.Company);
-        RuleFor(a => a.Address2).MaxText("address2", AddressLimits.Street);
-        RuleFor(a => a.StateOrProvince).MaxText("state_or_province", AddressLimits.State);
-        RuleFor(a => a.PostalCode).MaxText("postal_code", AddressLimits.Zip);
-        RuleFor(a => a.Phone).MaxText("phone", AddressLimits.Phone);
-        RuleFor(a => a.AddressType).OneOf([AddressV2FieldsValidator<CreateAddressV2>.Residential, AddressV2FieldsValidator<CreateAddressV2>.Commercial])
-            .Fails(Failure.Invalid("address_type", "address_type must be residential or commercial"));
-        RuleFor(a => a.FormFields).Custom(CustomerV3Rules.NoFormFields);
-    }
-
-    private void Required(System.Linq.Expressions.Expression<Func<CustomerAddressInputV3, string?>> field, string name, int max)
-    {
-        var value = field.Compile();
-        RuleFor(field).NotNull().Fails(Failure.Required(name));
-        RuleFor(field).Must(v => v!.Trim().Length > 0).When(a => value(a) is not null).Fails(Failure.Invalid(name, $"{name} must not be empty"));
-        RuleFor(field).MaxText(name, max);
     }
 }
 

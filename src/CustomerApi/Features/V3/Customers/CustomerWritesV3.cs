@@ -212,15 +212,8 @@ public static class CustomerWritesV3
         {
             foreach (var a in body[i].Addresses ?? [])
             {
-                Countries.TryFindByCode(a!.CountryCode, out var country);
-                var address = new CustomerAddress
-                {
-                    StoreId = storeId, Id = nextId++, CustomerId = customers[i].Id, FirstName = "", LastName = "",
-                    Company = a.Company ?? "", Street1 = a.Address1!, Street2 = a.Address2 ?? "", City = a.City!, State = a.StateOrProvince ?? "",
-                    Zip = a.PostalCode ?? "", Country = country.Name, CountryIso2 = country.Iso2, Phone = a.Phone ?? "",
-                    AddressType = a.AddressType ?? AddressV2FieldsValidator<CreateAddressV2>.Residential,
-                };
-                address.SetNames(a.FirstName!.Trim(), a.LastName!.Trim());
+                var address = AddressMappingV3.NewAddress(storeId, nextId++, customers[i].Id);
+                a!.ApplyTo(address);
                 added.Add(address);
             }
         }

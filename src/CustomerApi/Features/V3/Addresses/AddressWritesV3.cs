@@ -1,0 +1,122 @@
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Infrastructure.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.V3.Addresses;
+
+/// <summary>
+/// V3's batch address writes, each one transaction under the store's lock (so the customers checked stay until it is
+/// saved, and two batches cannot both create one address). An address the customer already has, or one the batch gives
+/// twice, is skipped: 200, and absent from the answer (spec).
+/// </summary>
+public static class AddressWritesV3
+{
+    public static async Task<(List<CustomerAddress>? Written, BcErrorResult? Error)> CreateAsync(
+        List<CreateAddressV3> body, int storeId, CustomerDbContext db, CancellationToken ct)
+    {
+        var customerIds = body.Select(a => a.CustomerId!.Value).Distinct().ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await StoreLock.AcquireAsync(db, storeId, ct);
+        var known = (await db.Customers.AsNoTracking().Where(c => c.StoreId == storeId && customerIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct))
+            .ToHashSet();
+        var failures = body.Select((a, i) => (a, i)).Where(x => !known.Contains(x.a.CustomerId!.Value))
+            .Select(x => Failure.Invalid("customer_id", $"Customer {x.a.CustomerId} does not exist.").AtItem(x.i)).ToList();
+        if (failures.Count > 0)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: true, failures));
+        }
+
+        var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Select(AddressMappingV3.IdentityOf).ToHashSet(StringComparer.Ordinal);
+        var created = new List<CustomerAddress>();
+        foreach (var item in body)
+        {
+            var address = AddressMappingV3.NewAddress(storeId, 0, item.CustomerId!.Value);
+            item.ApplyTo(address);
+            if (identities.Add(AddressMappingV3.IdentityOf(address)))
+            {
+                created.Add(address);
+            }
+        }
+
+        if (created.Count > 0)
+        {
+            var nextId = await StoreSequences.TakeAsync(db, storeId, StoreSequence.Addresses, ct, created.Count);
+            created.ForEach(a => a.Id = nextId++);
+            db.CustomerAddresses.AddRange(created);
+            if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+            {
+                return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return (created, null);
+    }
+
+    public static async Task<(List<CustomerAddress>? Written, BcErrorResult? Error)> UpdateAsync(
+        List<UpdateAddressV3> body, int storeId, CustomerDbContext db, CancellationToken ct)
+    {
+        var ids = body.Select(a => a.Id!.Value).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await StoreLock.AcquireAsync(db, storeId, ct);
+        var addresses = await db.CustomerAddresses.Where(a => a.StoreId == storeId && ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var failures = new List<Failure>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!addresses.ContainsKey(ids[i]))
+            {
+                failures.Add(Failure.Invalid("id", $"Customer address {ids[i]} does not exist.").AtItem(i));
+            }
+            else if (ids.IndexOf(ids[i]) != i)
+            {
+                failures.Add(Failure.Invalid("id", $"Customer address {ids[i]} appears more than once in the request.").AtItem(i));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: false, failures));
+        }
+
+        // Every address of the customers involved, as it will be: an update into one of them is skipped.
+        var customerIds = addresses.Values.Select(a => a.CustomerId).Distinct().ToList();
+        var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Where(a => !addresses.ContainsKey(a.Id))
+            .Concat(addresses.Values).ToDictionary(a => a.Id, AddressMappingV3.IdentityOf);
+        var updated = new List<CustomerAddress>();
+        foreach (var item in body)
+        {
+            var address = addresses[item.Id!.Value];
+            var candidate = AddressMappingV3.NewAddress(storeId, address.Id, address.CustomerId);
+            CopyInto(address, candidate);
+            item.ApplyTo(candidate);
+            var identity = AddressMappingV3.IdentityOf(candidate);
+            if (identities.Any(other => other.Key != address.Id && other.Value == identity))
+            {
+                continue;
+            }
+
+            item.ApplyTo(address);
+            identities[address.Id] = identity;
+            updated.Add(address);
+        }
+
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
+        }
+
+        await transaction.CommitAsync(ct);
+        return (updated, null);
+    }
+
+    private static Task<List<CustomerAddress>> ExistingAsync(CustomerDbContext db, int storeId, List<int> customerIds, CancellationToken ct) =>
+        db.CustomerAddresses.AsNoTracking().Where(a => a.StoreId == storeId && customerIds.Contains(a.CustomerId)).ToListAsync(ct);
+
+    private static void CopyInto(CustomerAddress from, CustomerAddress to)
+    {
+        to.SetNames(from.FirstName, from.LastName);
+        (to.Company, to.Street1, to.Street2, to.City, to.State, to.Zip) = (from.Company, from.Street1, from.Street2, from.City, from.State, from.Zip);
+        (to.Country, to.CountryIso2, to.Phone, to.AddressType) = (from.Country, from.CountryIso2, from.Phone, from.AddressType);
+    }
+}
