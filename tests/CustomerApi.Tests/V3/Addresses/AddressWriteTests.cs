@@ -123,6 +123,64 @@ public abstract class AddressWriteTests(ApiFixture api)
         (await store.AddressCountAsync(1)).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("US", "TX", "state_or_province must be spelled out: 'Texas', not the code 'TX'")]
+    [InlineData("CA", "on", "state_or_province must be spelled out: 'Ontario', not the code 'on'")]
+    [InlineData("AU", "Texas", "state_or_province must be a state of Australia, spelled out (e.g. 'Australian Capital Territory')")]
+    public async Task Where_a_country_has_states_a_code_or_another_countrys_state_is_422(string country, string state, string reason)
+    {
+        var store = await StoreWithCustomersAsync(api);
+        await store.CreateAddressAsync(1);
+
+        var created = await (await store.V3.PostJsonAsync(Url, new[] { Address(2), Address(1, changes: new { country_code = country, state_or_province = state }) }))
+            .ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity);
+        var updated = await (await store.V3.PutJsonAsync(Url, new object[] { new { id = 1, country_code = country, state_or_province = state } }))
+            .ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity);
+        var moved = await (await store.V3.PutJsonAsync(Url, new object[] { new { id = 1, country_code = "AU" } }))
+            .ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity); // Texas is no state of Australia
+
+        created.Errors().ShouldBe(new Dictionary<string, string> { ["1.state_or_province"] = reason });
+        updated.Errors().ShouldBe(new Dictionary<string, string> { ["0.state_or_province"] = reason });
+        moved.Errors().Keys.ShouldBe(["0.state_or_province"]);
+        (await store.AddressCountAsync(2)).ShouldBe(0);
+        (await (await store.V2.GetAsync("customers/1/addresses/1")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("country").GetString().ShouldBe("United States");
+    }
+
+    [Fact]
+    public async Task An_address_given_with_a_V3_customer_follows_the_same_state_rule_and_may_leave_it_out()
+    {
+        var store = await api.NewStoreAsync();
+        var address = new { first_name = "Ann", last_name = "Lee", address1 = "1 Main St", city = "Austin", country_code = "US" };
+
+        var coded = new { address.first_name, address.last_name, address.address1, address.city, address.country_code, state_or_province = "CA" };
+        var refused = await (await store.V3.PostJsonAsync("customers", new[]
+        {
+            new Dictionary<string, object?> { ["email"] = "ann@example.com", ["first_name"] = "Ann", ["last_name"] = "Lee", ["addresses"] = new object[] { address, coded } },
+        })).ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity);
+
+        refused.Errors().Keys.ShouldBe(["0.addresses.1.state_or_province"]);
+        (await store.V2.GetFromJsonCountAsync()).ShouldBe(0);
+        var created = (await (await store.V3.PostJsonAsync("customers", new[]
+        {
+            new Dictionary<string, object?> { ["email"] = "ann@example.com", ["first_name"] = "Ann", ["last_name"] = "Lee", ["addresses"] = new object[] { address } },
+        })).ShouldBeAsync(HttpStatusCode.OK)).Data().ShouldHaveSingleItem();
+        created.GetProperty("addresses")[0].GetProperty("state_or_province").GetString().ShouldBe("");
+    }
+
+    [Fact]
+    public async Task A_state_in_another_case_is_answered_as_spelled_and_countries_without_a_list_take_any_text()
+    {
+        var store = await StoreWithCustomersAsync(api);
+
+        var data = (await (await store.V3.PostJsonAsync(Url, new[]
+        {
+            Address(1, changes: new { state_or_province = "new YORK" }),
+            Address(1, "2 Rue", new { country_code = "FR", state_or_province = "Île-de-France" }),
+        })).ShouldBeAsync(HttpStatusCode.OK)).Data();
+
+        data.Select(a => a.GetProperty("state_or_province").GetString()).ShouldBe(["New York", "Île-de-France"]);
+    }
+
     [Fact]
     public async Task An_unknown_customer_or_another_stores_is_422_and_nothing_is_written()
     {

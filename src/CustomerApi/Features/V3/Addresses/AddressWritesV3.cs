@@ -27,17 +27,19 @@ public static class AddressWritesV3
             return (null, BcErrors.AddressBatchFailed(creating: true, failures));
         }
 
-        var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Select(AddressMappingV3.IdentityOf).ToHashSet(StringComparer.Ordinal);
-        var created = new List<CustomerAddress>();
-        foreach (var item in body)
+        var candidates = body.Select(item =>
         {
             var address = AddressMappingV3.NewAddress(storeId, 0, item.CustomerId!.Value);
             item.ApplyTo(address);
-            if (identities.Add(AddressMappingV3.IdentityOf(address)))
-            {
-                created.Add(address);
-            }
+            return address;
+        }).ToList();
+        if (StateFailures(candidates) is { Count: > 0 } stateFailures)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: true, stateFailures));
         }
+
+        var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Select(AddressMappingV3.IdentityOf).ToHashSet(StringComparer.Ordinal);
+        var created = candidates.Where(address => identities.Add(AddressMappingV3.IdentityOf(address))).ToList();
 
         if (created.Count > 0)
         {
@@ -83,20 +85,29 @@ public static class AddressWritesV3
         var customerIds = addresses.Values.Select(a => a.CustomerId).Distinct().ToList();
         var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Where(a => !addresses.ContainsKey(a.Id))
             .Concat(addresses.Values).ToDictionary(a => a.Id, AddressMappingV3.IdentityOf);
-        var updated = new List<CustomerAddress>();
-        foreach (var item in body)
+        var candidates = body.Select(item =>
         {
-            var address = addresses[item.Id!.Value];
-            var candidate = AddressMappingV3.NewAddress(storeId, address.Id, address.CustomerId);
-            CopyInto(address, candidate);
+            var candidate = AddressMappingV3.NewAddress(storeId, item.Id!.Value, addresses[item.Id.Value].CustomerId);
+            CopyInto(addresses[item.Id.Value], candidate);
             item.ApplyTo(candidate);
+            return candidate;
+        }).ToList();
+        if (StateFailures(candidates) is { Count: > 0 } stateFailures)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: false, stateFailures));
+        }
+
+        var updated = new List<CustomerAddress>();
+        foreach (var candidate in candidates)
+        {
             var identity = AddressMappingV3.IdentityOf(candidate);
-            if (identities.Any(other => other.Key != address.Id && other.Value == identity))
+            if (identities.Any(other => other.Key != candidate.Id && other.Value == identity))
             {
                 continue;
             }
 
-            item.ApplyTo(address);
+            var address = addresses[candidate.Id];
+            CopyInto(candidate, address);
             identities[address.Id] = identity;
             updated.Add(address);
         }
@@ -108,6 +119,24 @@ public static class AddressWritesV3
 
         await transaction.CommitAsync(ct);
         return (updated, null);
+    }
+
+    /// <summary>Each address's state checked against its country's (States), spelled as the table spells it when it is one.</summary>
+    public static List<Failure> StateFailures(IReadOnlyList<CustomerAddress> addresses, Func<int, string>? fieldOf = null)
+    {
+        var failures = new List<Failure>();
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            var address = addresses[i];
+            if (States.Refusal(address.CountryIso2, address.State, address.Country, out var spelled) is { } reason)
+            {
+                failures.Add(Failure.Invalid(fieldOf?.Invoke(i) ?? $"{i}.state_or_province", reason));
+            }
+
+            address.State = spelled;
+        }
+
+        return failures;
     }
 
     private static Task<List<CustomerAddress>> ExistingAsync(CustomerDbContext db, int storeId, List<int> customerIds, CancellationToken ct) =>

@@ -55,6 +55,7 @@ public static class CustomerWritesV3
         for (var i = 0; i < body.Count; i++)
         {
             failures.AddRange(AttributeFailures(body[i].Attributes, types).Select(f => f.AtItem(i)));
+            failures.AddRange(StateFailures(body[i].Addresses).Select(f => f.AtItem(i)));
         }
 
         if (failures.Count > 0)
@@ -202,6 +203,20 @@ public static class CustomerWritesV3
         }
     }
 
+    /// <summary>A state given with a customer's address must be one of its country's (States); it may be left out here (spec).</summary>
+    private static IEnumerable<Failure> StateFailures(List<CustomerAddressInputV3?>? addresses)
+    {
+        for (var j = 0; j < (addresses?.Count ?? 0); j++)
+        {
+            var address = AddressMappingV3.NewAddress(0, 0, 0);
+            addresses![j]!.ApplyTo(address);
+            if (address.State.Length > 0 && States.Refusal(address.CountryIso2, address.State, address.Country, out _) is { } reason)
+            {
+                yield return Failure.Invalid($"addresses.{j}.state_or_province", reason);
+            }
+        }
+    }
+
     private static async Task<ILookup<int, CustomerAddress>> AddAddressesAsync(
         CustomerDbContext db, int storeId, List<CreateCustomerV3> body, List<Customer> customers, CancellationToken ct)
     {
@@ -214,6 +229,8 @@ public static class CustomerWritesV3
             {
                 var address = AddressMappingV3.NewAddress(storeId, nextId++, customers[i].Id);
                 a!.ApplyTo(address);
+                States.Refusal(address.CountryIso2, address.State, address.Country, out var spelled); // checked by StateFailures
+                address.State = spelled;
                 added.Add(address);
             }
         }
