@@ -15,6 +15,12 @@ internal static class AddressCalls
             ["first_name"] = "Trisha", ["last_name"] = "McLaughlin", ["phone"] = "512-555-0100", ["street_1"] = "12345 W Anderson Ln",
             ["city"] = "Austin", ["state"] = "Texas", ["zip"] = "78757", ["country"] = "United States",
         };
+        return body.With(changes);
+    }
+
+    /// <summary>The body with <paramref name="changes"/> applied: each of its fields set, or removed when null.</summary>
+    public static Dictionary<string, object?> With(this Dictionary<string, object?> body, object? changes)
+    {
         if (changes is not null)
         {
             foreach (var property in JsonSerializer.SerializeToElement(changes).EnumerateObject())

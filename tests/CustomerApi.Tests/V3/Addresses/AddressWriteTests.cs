@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using CustomerApi.Tests.Infrastructure;
 using CustomerApi.Tests.V2.Addresses;
 
@@ -13,27 +12,13 @@ public abstract class AddressWriteTests(ApiFixture api)
 {
     private const string Url = "customers/addresses";
 
-    private static Dictionary<string, object?> Address(int customerId, string address1 = "1 Main St", object? changes = null)
-    {
-        var body = new Dictionary<string, object?>
+    /// <summary>Every field a V3 address POST requires, plus <paramref name="changes"/> (a null value removes the field).</summary>
+    private static Dictionary<string, object?> Address(int customerId, string address1 = "1 Main St", object? changes = null) =>
+        new Dictionary<string, object?>
         {
             ["customer_id"] = customerId, ["first_name"] = "Ann", ["last_name"] = "Lee", ["address1"] = address1, ["city"] = "Austin",
             ["state_or_province"] = "Texas", ["postal_code"] = "78701", ["country_code"] = "US",
-        };
-        foreach (var property in changes is null ? [] : JsonSerializer.SerializeToElement(changes).EnumerateObject().ToArray())
-        {
-            if (property.Value.ValueKind == JsonValueKind.Null)
-            {
-                body.Remove(property.Name);
-            }
-            else
-            {
-                body[property.Name] = property.Value;
-            }
-        }
-
-        return body;
-    }
+        }.With(changes);
 
     private static async Task<TestStore> StoreWithCustomersAsync(ApiFixture api)
     {
