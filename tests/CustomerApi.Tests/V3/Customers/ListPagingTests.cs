@@ -219,7 +219,7 @@ public abstract class ListPagingTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task A_cursor_past_every_row_gives_an_empty_page_and_before_it_gives_the_rows()
+    public async Task A_cursor_past_every_row_gives_an_empty_page_whose_previous_link_and_before_it_give_the_rows()
     {
         var store = await api.NewStoreAsync();
         await store.CreateCustomersAsync(3);
@@ -227,10 +227,18 @@ public abstract class ListPagingTests(ApiFixture api)
 
         var after = await store.ListV3Async($"after={end}");
         var before = await store.ListV3Async($"before={end}");
-        await store.DeleteV3CustomersAsync(1, 2, 3);
-        var beforeAllGone = await store.ListV3Async($"before={end}");
+        await store.DeleteV3CustomersAsync(1);
+        var beforeSecond = await store.ListV3Async($"before={Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"id":2}""")))}");
 
-        after.GetRawText().ShouldBe("""{"data":[],"meta":{"cursor_pagination":{"count":0,"per_page":50,"links":{}}}}""");
+        after.Data().ShouldBeEmpty();
+        after.CursorPagination().GetProperty("links").Keys().ShouldBe(["previous"]);
+        (await store.ListedIdsAsync(after.CursorPagination().GetProperty("links").GetProperty("previous").GetString()![1..])).ShouldBe([2, 3]);
+        beforeSecond.Data().ShouldBeEmpty();
+        beforeSecond.CursorPagination().GetProperty("links").Keys().ShouldBe(["next"]);
+        (await store.ListedIdsAsync(beforeSecond.CursorPagination().GetProperty("links").GetProperty("next").GetString()![1..])).ShouldBe([2, 3]);
+        await store.DeleteV3CustomersAsync(2, 3);
+        var beforeAllGone = await store.ListV3Async($"before={end}");
+        (await store.ListV3Async($"after={end}")).GetRawText().ShouldBe("""{"data":[],"meta":{"cursor_pagination":{"count":0,"per_page":50,"links":{}}}}""");
         before.ListedIds().ShouldBe([1, 2]);
         before.CursorPagination().GetProperty("links").GetProperty("next").GetString().ShouldStartWith("?limit=50&after=");
         beforeAllGone.GetRawText().ShouldBe("""{"data":[],"meta":{"cursor_pagination":{"count":0,"per_page":50,"links":{}}}}""");

@@ -70,20 +70,26 @@ public sealed class CustomerReadsV3
             rows.Reverse();
         }
 
-        // From the page's edge (or the cursor, when the page is empty) back the way the walk came.
-        var edge = rows.Count == 0 ? cursor : order.CursorOf(forward ? rows[0] : rows[^1]);
+        // From the page's edge back the way the walk came. An empty page has no edge of its own: the cursor's place then,
+        // moved one id on (ties go by id), so the way back takes in the cursor's own row, which the walk left out (ids
+        // start at 1: before the first id there is no place to move to).
+        var edge = rows.Count > 0 ? order.CursorOf(forward ? rows[0] : rows[^1])
+            : cursor with { Id = forward ? cursor.Id + 1 : Math.Max(1, cursor.Id - 1) };
         var back = await order.Beyond(filtered, edge, !forward).AnyAsync(ct);
-        var meta = Cursors(rows, order, limit, filter.Request.Query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back);
+        var meta = Cursors(rows, order, limit, filter.Request.Query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back,
+            rows.Count > 0 ? null : edge.Encode());
         return new(rows, new CursorPageMetaV3(null, meta));
     }
 
-    private static CursorPaginationV3 Cursors(List<CustomerV3> rows, CustomerOrder order, int limit, IQueryCollection query, bool hasPrevious, bool hasNext)
+    /// <summary>The cursor meta; an empty page's one link (back the way the walk came) starts from <paramref name="emptyEdge"/>.</summary>
+    private static CursorPaginationV3 Cursors(
+        List<CustomerV3> rows, CustomerOrder order, int limit, IQueryCollection query, bool hasPrevious, bool hasNext, string? emptyEdge = null)
     {
         var start = rows.Count == 0 ? null : order.CursorOf(rows[0]).Encode();
         var end = rows.Count == 0 ? null : order.CursorOf(rows[^1]).Encode();
         return new(rows.Count, limit, start, end, new CursorLinksV3(
-            hasPrevious && start is not null ? Envelope.CursorLink("before", start, limit, query) : null,
-            hasNext && end is not null ? Envelope.CursorLink("after", end, limit, query) : null));
+            hasPrevious && (start ?? emptyEdge) is { } before ? Envelope.CursorLink("before", before, limit, query) : null,
+            hasNext && (end ?? emptyEdge) is { } after ? Envelope.CursorLink("after", after, limit, query) : null));
     }
 
     /// <summary>The sub-resources asked for, for the whole page at once: one statement each, never one per customer.</summary>
