@@ -19,12 +19,6 @@ public static class CustomerWritesV3
     public static async Task<(List<CustomerV3>? Written, BcErrorResult? Error)> CreateAsync(
         List<CreateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 }))
-        {
-            await StoreLock.AcquireAsync(db, storeId, ct);
-        }
-
         var customers = body.Select(item =>
         {
             var customer = new Customer
@@ -32,9 +26,15 @@ public static class CustomerWritesV3
                 StoreId = storeId, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now,
                 OriginChannelId = item.OriginChannelId ?? ChannelRules.DefaultChannel,
             };
-            item.ApplyTo(customer, passwords, now);
+            item.ApplyTo(customer, item.NewPasswordHash(passwords), now);
             return customer;
         }).ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 }))
+        {
+            await StoreLock.AcquireAsync(db, storeId, ct);
+        }
 
         var keys = customers.Select(c => c.EmailKey).ToList();
         await EmailClaims.LockAsync(db, storeId, keys, ct);
@@ -89,6 +89,7 @@ public static class CustomerWritesV3
         List<UpdateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
     {
         var ids = body.Select(c => c.Id!.Value).ToList();
+        var hashes = body.Select(item => item.NewPasswordHash(passwords)).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (body.Any(c => c.CustomerGroupId is > 0))
         {
@@ -130,9 +131,9 @@ public static class CustomerWritesV3
             return (null, BcErrors.CustomerBatchFailed(creating: false, failures));
         }
 
-        foreach (var item in body)
+        for (var i = 0; i < body.Count; i++)
         {
-            item.ApplyTo(customers[item.Id!.Value], passwords, now);
+            body[i].ApplyTo(customers[ids[i]], hashes[i], now);
         }
 
         // Checked on what the store will hold once the whole batch is applied: two items may swap emails.
