@@ -31,8 +31,12 @@ public static class CustomerMapping
 
     public static CustomerV2 ToV2(this Customer customer, CustomerLinks links) => links.Fill(FromEntity(customer));
 
+    /// <summary>The hash of the password the body sets, or null: made before any lock is taken (PBKDF2 is a write's dearest step).</summary>
+    public static string? NewPasswordHash(this CustomerV2Fields body, PasswordService passwords) =>
+        body.Authentication?.Password is { } password ? passwords.Hash(password) : null;
+
     /// <summary>Copies what the request sent onto the customer; absent fields stay as they are.</summary>
-    public static void ApplyTo(this CustomerV2Fields body, Customer customer, PasswordService passwords, DateTime now)
+    public static void ApplyTo(this CustomerV2Fields body, Customer customer, string? newPasswordHash, DateTime now)
     {
         customer.SetNames(body.FirstName ?? customer.FirstName, body.LastName ?? customer.LastName);
         if (body.Email is not null)
@@ -49,10 +53,7 @@ public static class CustomerMapping
         customer.StoreCredit = body.StoreCredit ?? customer.StoreCredit;
         customer.CustomerGroupId = body.CustomerGroupId ?? customer.CustomerGroupId;
         customer.ResetPassOnLogin = body.Authentication?.ForceReset ?? body.ResetPassOnLogin ?? customer.ResetPassOnLogin;
-        if (body.Authentication?.Password is { } password)
-        {
-            customer.PasswordHash = passwords.Hash(password);
-        }
+        customer.PasswordHash = newPasswordHash ?? customer.PasswordHash;
 
         customer.DateModified = now;
     }

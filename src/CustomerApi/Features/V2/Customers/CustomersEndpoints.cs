@@ -73,7 +73,7 @@ public static class CustomersEndpoints
     {
         var now = clock.UtcNowToTheSecond();
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
-        body.ApplyTo(customer, passwords, now); // no password given: PasswordHash stays null, which nothing matches
+        body.ApplyTo(customer, body.NewPasswordHash(passwords), now); // no password given: PasswordHash stays null, which nothing matches
 
         // Into a group, the store's lock keeps the group from being deleted until the customer is saved, and an unknown
         // group is refused before the insert takes an id; otherwise the create is one statement (CustomerInserts).
@@ -108,6 +108,7 @@ public static class CustomersEndpoints
         // customer is saved in it, and a delete of the customer that came first is seen as a 404 here. A new email is
         // locked (EmailClaims) before it is checked, so no other write can take it in between; and so is the customer's
         // current one, which every other change of its email or channels locks too, so none can interleave with this one.
+        var newPasswordHash = body.NewPasswordHash(passwords);
         var emailKey = body.Email is { } email ? MatchKey.Of(email) : null;
         var intoGroup = body.CustomerGroupId is > 0;
         await using var transaction = intoGroup || emailKey is not null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -145,7 +146,7 @@ public static class CustomersEndpoints
             return BcErrors.UnknownCustomerGroup(body.CustomerGroupId.Value);
         }
 
-        body.ApplyTo(customer, passwords, clock.UtcNowToTheSecond());
+        body.ApplyTo(customer, newPasswordHash, clock.UtcNowToTheSecond());
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return BcErrors.NotFound(ApiVersion.V2); // deleted between the read and the write: the delete won the race
