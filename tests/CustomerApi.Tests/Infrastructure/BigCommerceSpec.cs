@@ -6,7 +6,7 @@ namespace CustomerApi.Tests.Infrastructure;
 /// <summary>
 /// BigCommerce's own OpenAPI description (shared/spec, beside the repository; or CUSTOMERAPI_SPEC_DIR), read so
 /// tests can hold responses against the contract itself rather than against our reading of it. It is read when a test
-/// first asks for it, so a clone without it only skips the tests that need it (see <see cref="SpecFactAttribute"/>).
+/// first asks for it; where it is not found, the tests that need it fail saying where it was looked for.
 /// </summary>
 public sealed class BigCommerceSpec
 {
@@ -26,19 +26,10 @@ public sealed class BigCommerceSpec
     /// <summary><c>customers.v3.yml</c>.</summary>
     public static BigCommerceSpec V3 => CustomersV3.Value;
 
-    /// <summary>
-    /// Why the tests that need the spec are skipped: it was not found. Null when they run: it was found, or the run is
-    /// CI's (<c>CI=true</c>), which always has it, so that there a missing spec fails those tests instead of hiding them.
-    /// </summary>
-    public static string? SkipReason =>
-        Folder.Value is null && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)
-            ? $"BigCommerce's spec was not found: set {EnvironmentVariable} or put shared/spec beside the repository"
-            : null;
-
     private static BigCommerceSpec Load(string fileName)
     {
         var folder = Folder.Value ?? throw new InvalidOperationException(
-            $"BigCommerce's spec ({fileName}) was not found in a shared/spec folder above {AppContext.BaseDirectory}; set {EnvironmentVariable}. (Under CI=true the tests that need it fail instead of skipping.)");
+            $"BigCommerce's spec ({fileName}) was not found in a shared/spec folder above {AppContext.BaseDirectory}; set {EnvironmentVariable}.");
         var yaml = new YamlStream();
         using var reader = File.OpenText(Path.Combine(folder, fileName));
         yaml.Load(reader);

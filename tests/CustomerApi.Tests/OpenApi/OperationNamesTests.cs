@@ -9,7 +9,7 @@ namespace CustomerApi.Tests.OpenApi;
 /// </summary>
 public sealed class OperationNamesTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
-    [SpecFact]
+    [Fact]
     public async Task Operations_that_BigCommerce_names_carry_its_operationId_and_summary()
     {
         var document = await ServiceDocument.LoadAsync(await api.FactoryAsync());

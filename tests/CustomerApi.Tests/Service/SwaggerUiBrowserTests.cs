@@ -25,7 +25,7 @@ public sealed class SwaggerUiBrowserTests : IDisposable
     private readonly string _hash = TestStore.NewHash();
     private readonly string _token = Guid.NewGuid().ToString("N");
 
-    [ChromiumFact(Timeout = 300_000)]
+    [Fact(Timeout = 300_000)]
     public async Task Authorize_then_Try_it_out_with_the_store_hash_reaches_the_store_on_V2_and_V3()
     {
         using var playwright = await Playwright.CreateAsync();

@@ -7,7 +7,7 @@ namespace CustomerApi.Tests.V3;
 /// <summary><c>/customers/addresses</c> answers held against address_Full, the item of AddressCollectionResponse(PostPut).</summary>
 public abstract partial class V3SpecConformanceTests
 {
-    [SpecFact]
+    [Fact]
     public async Task Addresses_listed_created_and_updated_carry_exactly_the_fields_of_address_Full_and_lists_only_pagination()
     {
         var store = await api.NewStoreAsync();
