@@ -14,15 +14,16 @@ public static class IdList
     /// </summary>
     public const int MaxCount = 5000;
 
-    public static bool IsValid(string? text) => text is null || TryParse(text, out _);
+    public static bool IsValid(string? text, int minimum = 1) => text is null || TryParse(text, minimum, out _);
 
     /// <summary>
-    /// The distinct ids of <paramref name="text"/>, or null when it is absent or not a list of positive integers. An
-    /// empty value is an empty list: it matches (and deletes) nothing.
+    /// The distinct ids of <paramref name="text"/>, or null when it is absent or not a list of integers of at least
+    /// <paramref name="minimum"/> (ids are positive; group ids take 0 for "no group"). An empty value is an empty list:
+    /// it matches (and deletes) nothing.
     /// </summary>
-    public static int[]? Parse(string? text) => text is not null && TryParse(text, out var ids) ? ids : null;
+    public static int[]? Parse(string? text, int minimum = 1) => text is not null && TryParse(text, minimum, out var ids) ? ids : null;
 
-    private static bool TryParse(string text, out int[] ids)
+    private static bool TryParse(string text, int minimum, out int[] ids)
     {
         ids = [];
         if (text.Trim().Length == 0)
@@ -39,7 +40,7 @@ public static class IdList
         var set = new HashSet<int>();
         foreach (var part in parts)
         {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < minimum)
             {
                 return false;
             }
@@ -55,5 +56,5 @@ public static class IdList
 public static class IdListRules
 {
     public static IRuleBuilderOptions<T, string?> MustBeIdList<T>(this IRuleBuilder<T, string?> rule, string field) =>
-        rule.Must(IdList.IsValid).Fails(Failure.Invalid(field, $"{field} must be a comma-separated list of at most {IdList.MaxCount} positive integer ids"));
+        rule.Must(v => IdList.IsValid(v)).Fails(Failure.Invalid(field, $"{field} must be a comma-separated list of at most {IdList.MaxCount} positive integer ids"));
 }

@@ -39,9 +39,11 @@ public sealed class CustomerQueries(IServiceProvider services)
 
     /// <summary>How many of the store's customers match the filter; with none, the store's own count.</summary>
     public async Task<int> CountAsync(IServiceProvider requestServices, int storeId, CustomerFilterV2 filter, CancellationToken ct) =>
-        !filter.SelectsAll ? await filter.Apply(InStore(Db(requestServices), storeId)).CountAsync(ct)
-            : _postgres is not null ? await PostgresCustomerReads.CountAsync(_postgres, storeId, ct)
-            : await _customerCount(Db(requestServices), storeId, ct);
+        !filter.SelectsAll ? await filter.Apply(InStore(Db(requestServices), storeId)).CountAsync(ct) : await StoreCountAsync(requestServices, storeId, ct);
+
+    /// <summary>The store's own count of customers (V2's unfiltered count, V3's unfiltered total).</summary>
+    public Task<int> StoreCountAsync(IServiceProvider requestServices, int storeId, CancellationToken ct) =>
+        _postgres is not null ? PostgresCustomerReads.CountAsync(_postgres, storeId, ct) : _customerCount(Db(requestServices), storeId, ct);
 
     private static CustomerDbContext Db(IServiceProvider requestServices) => requestServices.GetRequiredService<CustomerDbContext>();
 

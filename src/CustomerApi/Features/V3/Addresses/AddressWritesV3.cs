@@ -33,7 +33,7 @@ public static class AddressWritesV3
             item.ApplyTo(address);
             return address;
         }).ToList();
-        if (StateFailures(candidates) is { Count: > 0 } stateFailures)
+        if (StateFailures(candidates, i => $"{i}.state_or_province") is { Count: > 0 } stateFailures)
         {
             return (null, BcErrors.AddressBatchFailed(creating: true, stateFailures));
         }
@@ -92,7 +92,7 @@ public static class AddressWritesV3
             item.ApplyTo(candidate);
             return candidate;
         }).ToList();
-        if (StateFailures(candidates) is { Count: > 0 } stateFailures)
+        if (StateFailures(candidates, i => $"{i}.state_or_province") is { Count: > 0 } stateFailures)
         {
             return (null, BcErrors.AddressBatchFailed(creating: false, stateFailures));
         }
@@ -121,16 +121,25 @@ public static class AddressWritesV3
         return (updated, null);
     }
 
-    /// <summary>Each address's state checked against its country's (States), spelled as the table spells it when it is one.</summary>
-    public static List<Failure> StateFailures(IReadOnlyList<CustomerAddress> addresses, Func<int, string>? fieldOf = null)
+    /// <summary>
+    /// Each address's state checked against its country's (States) and spelled as the table spells it when it is one; an
+    /// address without a state (one given with a customer may leave it out) is not checked. Failures are keyed by
+    /// <paramref name="fieldOf"/> the address's index.
+    /// </summary>
+    public static List<Failure> StateFailures(IReadOnlyList<CustomerAddress> addresses, Func<int, string> fieldOf)
     {
         var failures = new List<Failure>();
         for (var i = 0; i < addresses.Count; i++)
         {
             var address = addresses[i];
+            if (address.State.Length == 0)
+            {
+                continue;
+            }
+
             if (States.Refusal(address.CountryIso2, address.State, address.Country, out var spelled) is { } reason)
             {
-                failures.Add(Failure.Invalid(fieldOf?.Invoke(i) ?? $"{i}.state_or_province", reason));
+                failures.Add(Failure.Invalid(fieldOf(i), reason));
             }
 
             address.State = spelled;

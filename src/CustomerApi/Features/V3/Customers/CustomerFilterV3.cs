@@ -40,7 +40,7 @@ public sealed record CustomerFilterV3 : DatedListQuery
     public IQueryable<Customer> Apply(IQueryable<Customer> customers)
     {
         var ids = IdList.Parse(IdIn);
-        var groups = GroupIds(CustomerGroupIdIn);
+        var groups = IdList.Parse(CustomerGroupIdIn, minimum: 0); // 0: the customers in no group
         var emails = TextList.Parse(EmailIn, MatchKey.Of);
         var names = TextList.Parse(NameIn, MatchKey.Of);
         var fragments = TextList.Parse(NameLike, MatchKey.Of);
@@ -57,41 +57,5 @@ public sealed record CustomerFilterV3 : DatedListQuery
             .WhereIf(phones is not null, c => phones!.Contains(c.Phone))
             .WhereIf(addresses is not null, c => addresses!.Contains(c.RegistrationIpAddress))
             .WhereDates(this);
-    }
-
-    /// <summary>
-    /// Group ids of <c>customer_group_id:in</c>: 0 is a value here, the customers in no group. Null when absent or not such a
-    /// list; an empty value is an empty list, matching nothing, as the other lists.
-    /// </summary>
-    public static int[]? GroupIds(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (text.Trim().Length == 0)
-        {
-            return [];
-        }
-
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length > IdList.MaxCount)
-        {
-            return null;
-        }
-
-        var ids = new HashSet<int>();
-        foreach (var part in parts)
-        {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
-            {
-                return null;
-            }
-
-            ids.Add(id);
-        }
-
-        return [.. ids];
     }
 }

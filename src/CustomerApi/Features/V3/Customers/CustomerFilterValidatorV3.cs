@@ -11,7 +11,7 @@ public sealed class CustomerFilterV3Validator : AbstractValidator<CustomerFilter
     {
         this.AddListRules(CustomerFilterV3.Names, ApiVersion.V3);
         RuleFor(f => f.IdIn).MustBeIdList("id:in");
-        RuleFor(f => f.CustomerGroupIdIn).Must(v => v is null || CustomerFilterV3.GroupIds(v) is not null)
+        RuleFor(f => f.CustomerGroupIdIn).Must(v => IdList.IsValid(v, minimum: 0))
             .Fails(Failure.Invalid("customer_group_id:in", $"customer_group_id:in must be a comma-separated list of at most {IdList.MaxCount} customer group ids (0 for no group)"));
         RuleFor(f => f.EmailIn).MustBeTextList("email:in");
         RuleFor(f => f.NameIn).MustBeTextList("name:in");

@@ -1,5 +1,6 @@
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.V2.Customers;
 using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,10 @@ namespace CustomerApi.Features.V3.Customers;
 /// <c>GET /customers</c>: a page by number or from a cursor, then what <c>include</c> asks for. A fixed number of
 /// statements whatever the page holds: the count (page by number only), the page, one for "is there more the other
 /// way" (cursor only), one for the page's addresses and one for its attribute values when included. The usual ones
-/// (the store's count, an unfiltered page by id, the includes) are compiled once, so no request pays for building and
+/// (an unfiltered page by id, the includes; the store's count is V2's, CustomerQueries) are compiled once, so no request pays for building and
 /// translating them again; a singleton rather than static fields, as CustomerQueries (V2) explains.
 /// </summary>
-public sealed class CustomerReadsV3
+public sealed class CustomerReadsV3(CustomerQueries queries)
 {
     /// <summary>[spec] customer_Full: "addresses … Limited to 10", "attributes … Limited to 10". The rest: their own lists.</summary>
     public const int EmbeddedPerCustomer = 10;
@@ -34,9 +35,9 @@ public sealed class CustomerReadsV3
         IQueryable<Customer> filtered, CustomerOrder order, CustomerFilterV3 filter, Paging paging, int storeId, CustomerDbContext db, CancellationToken ct)
     {
         // Unfiltered, the store's own count (kept by the database with every insert and delete) instead of a scan.
-        var total = filter.SelectsAll ? await _storeCount(db, storeId, ct) : await filtered.CountAsync(ct);
+        var total = filter.SelectsAll ? await queries.StoreCountAsync(filter.Request.HttpContext.RequestServices, storeId, ct) : await filtered.CountAsync(ct);
         var data = paging.Offset is not { } offset || offset >= total ? []
-            : filter.SelectsAll && order == CustomerOrder.Default ? await ToListAsync(_pageById(db, storeId, offset, paging.Limit), ct)
+            : filter.SelectsAll && order == CustomerOrder.Default ? await _pageById(db, storeId, offset, paging.Limit).ToListAsync(ct)
             : await order.Sort(filtered).Skip(offset).Take(paging.Limit).Select(CustomerMappingV3.Projection).ToListAsync(ct);
         var pagination = Envelope.Pagination(total, data.Count, paging);
         if (paging.Page > 1)
@@ -96,8 +97,8 @@ public sealed class CustomerReadsV3
     public async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, int storeId, CustomerDbContext db, CancellationToken ct)
     {
         var ids = page.Select(c => c.Id).ToArray();
-        var addresses = includes.Addresses && ids.Length > 0 ? (await ToListAsync(_addresses(db, storeId, ids), ct)).ToLookup(a => a.CustomerId) : null;
-        var attributes = includes.Attributes && ids.Length > 0 ? (await ToListAsync(_attributes(db, storeId, ids), ct)).ToLookup(v => v.CustomerId) : null;
+        var addresses = includes.Addresses && ids.Length > 0 ? (await _addresses(db, storeId, ids).ToListAsync(ct)).ToLookup(a => a.CustomerId) : null;
+        var attributes = includes.Attributes && ids.Length > 0 ? (await _attributes(db, storeId, ids).ToListAsync(ct)).ToLookup(v => v.CustomerId) : null;
 
         foreach (var customer in page)
         {
@@ -114,22 +115,6 @@ public sealed class CustomerReadsV3
             }
         }
     }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
-    /// <summary>The store's count of customers: the sum of its shares, which the database keeps with every insert and delete.</summary>
-    private readonly Func<CustomerDbContext, int, CancellationToken, Task<int>> _storeCount =
-        EF.CompileAsyncQuery((CustomerDbContext db, int storeId, CancellationToken ct) =>
-            db.CustomerCountShards.Where(s => s.StoreId == storeId).Sum(s => s.Count));
 
     private readonly Func<CustomerDbContext, int, int, int, IAsyncEnumerable<CustomerV3>> _pageById =
         EF.CompileAsyncQuery((CustomerDbContext db, int storeId, int offset, int limit) =>

@@ -29,6 +29,12 @@ public static class CustomerWritesV3
             item.ApplyTo(customer, item.NewPasswordHash(passwords), now);
             return customer;
         }).ToList();
+        var addresses = body.Select(item => (item.Addresses ?? []).Select(input =>
+        {
+            var address = AddressMappingV3.NewAddress(storeId, 0, 0); // id and customer once the customer is inserted
+            input!.ApplyTo(address);
+            return address;
+        }).ToList()).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 }))
@@ -55,7 +61,7 @@ public static class CustomerWritesV3
         for (var i = 0; i < body.Count; i++)
         {
             failures.AddRange(AttributeFailures(body[i].Attributes, types).Select(f => f.AtItem(i)));
-            failures.AddRange(StateFailures(body[i].Addresses).Select(f => f.AtItem(i)));
+            failures.AddRange(AddressWritesV3.StateFailures(addresses[i], j => $"addresses.{j}.state_or_province").Select(f => f.AtItem(i)));
         }
 
         if (failures.Count > 0)
@@ -69,7 +75,7 @@ public static class CustomerWritesV3
             return (null, BcErrors.CustomerBatchFailed(creating: true, [BcErrors.EmailInUse(creating: true, refused.Email).AtItem(inserted)]));
         }
 
-        var addresses = await AddAddressesAsync(db, storeId, body, customers, ct);
+        await AddAddressesAsync(db, storeId, addresses, customers, ct);
         await AddAttributeValuesAsync(db, storeId, body, customers, now, ct);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
@@ -80,7 +86,7 @@ public static class CustomerWritesV3
         return (customers.Select((c, i) =>
         {
             var written = c.ToV3();
-            written.Addresses = body[i].Addresses is { Count: > 0 } ? addresses[c.Id].Select(AddressV3.From).ToList() : null;
+            written.Addresses = addresses[i].Count > 0 ? addresses[i].Select(AddressV3.From).ToList() : null;
             return written;
         }).ToList(), null);
     }
@@ -204,40 +210,19 @@ public static class CustomerWritesV3
         }
     }
 
-    /// <summary>A state given with a customer's address must be one of its country's (States); it may be left out here (spec).</summary>
-    private static IEnumerable<Failure> StateFailures(List<CustomerAddressInputV3?>? addresses)
+    private static async Task AddAddressesAsync(
+        CustomerDbContext db, int storeId, List<List<CustomerAddress>> addresses, List<Customer> customers, CancellationToken ct)
     {
-        for (var j = 0; j < (addresses?.Count ?? 0); j++)
-        {
-            var address = AddressMappingV3.NewAddress(0, 0, 0);
-            addresses![j]!.ApplyTo(address);
-            if (address.State.Length > 0 && States.Refusal(address.CountryIso2, address.State, address.Country, out _) is { } reason)
-            {
-                yield return Failure.Invalid($"addresses.{j}.state_or_province", reason);
-            }
-        }
-    }
-
-    private static async Task<ILookup<int, CustomerAddress>> AddAddressesAsync(
-        CustomerDbContext db, int storeId, List<CreateCustomerV3> body, List<Customer> customers, CancellationToken ct)
-    {
-        var count = body.Sum(c => c.Addresses?.Count ?? 0);
+        var count = addresses.Sum(a => a.Count);
         var nextId = count == 0 ? 0 : await StoreSequences.TakeAsync(db, storeId, StoreSequence.Addresses, ct, count);
-        var added = new List<CustomerAddress>(count);
-        for (var i = 0; i < body.Count; i++)
+        for (var i = 0; i < addresses.Count; i++)
         {
-            foreach (var a in body[i].Addresses ?? [])
+            foreach (var address in addresses[i])
             {
-                var address = AddressMappingV3.NewAddress(storeId, nextId++, customers[i].Id);
-                a!.ApplyTo(address);
-                States.Refusal(address.CountryIso2, address.State, address.Country, out var spelled); // checked by StateFailures
-                address.State = spelled;
-                added.Add(address);
+                (address.Id, address.CustomerId) = (nextId++, customers[i].Id);
+                db.CustomerAddresses.Add(address);
             }
         }
-
-        db.CustomerAddresses.AddRange(added);
-        return added.ToLookup(a => a.CustomerId);
     }
 
     private static async Task AddAttributeValuesAsync(
