@@ -1,8 +1,9 @@
 namespace CustomerApi.Bootstrap;
 
 /// <summary>
-/// Stores and tokens to create at start-up, e.g. <c>Bootstrap__Stores__0__Hash=abc123</c>,
-/// <c>Bootstrap__Stores__0__Tokens__0__AccessToken=secret</c>, <c>Bootstrap__Stores__0__Tokens__0__Scopes__0=store_v2_customers</c>.
+/// Stores, tokens and form fields to create at start-up, e.g. <c>Bootstrap__Stores__0__Hash=abc123</c>,
+/// <c>Bootstrap__Stores__0__Tokens__0__AccessToken=secret</c>, <c>Bootstrap__Stores__0__Tokens__0__Scopes__0=store_v2_customers</c>,
+/// <c>Bootstrap__Stores__0__FormFields__0__Name=Sales Rep</c>.
 /// </summary>
 public sealed class BootstrapOptions
 {
@@ -14,10 +15,25 @@ public sealed class StoreSeed
 {
     public string Hash { get; set; } = "";
     public List<TokenSeed> Tokens { get; set; } = [];
+    public List<FormFieldSeed> FormFields { get; set; } = [];
 }
 
 public sealed class TokenSeed
 {
     public string AccessToken { get; set; } = "";
     public List<string> Scopes { get; set; } = [];
+}
+
+/// <summary>
+/// A custom field of the store's sign-up form (<c>For</c> customer, the default) or address form (<c>For</c> address).
+/// <c>Type</c>: text (the default), multiline, numbers, date, checkboxes, radiobuttons, picklist or password; the last
+/// three but one take <c>Options</c>.
+/// </summary>
+public sealed class FormFieldSeed
+{
+    public string Name { get; set; } = "";
+    public string Type { get; set; } = "text";
+    public string For { get; set; } = "customer";
+    public bool Required { get; set; }
+    public List<string> Options { get; set; } = [];
 }

@@ -12,5 +12,12 @@ public static class DemoStore
     {
         Hash = Hash,
         Tokens = [new TokenSeed { AccessToken = Token, Scopes = [Scopes.Customers] }],
+
+        // The fields BigCommerce's own request examples set, so Swagger UI's examples work on the demo store as printed.
+        FormFields =
+        [
+            new FormFieldSeed { Name = "shirt_size", Type = "picklist", Options = ["Small", "Medium", "Large"] },
+            new FormFieldSeed { Name = "preferred_contact_method", Type = "radiobuttons", For = "address", Options = ["email", "phone"] },
+        ],
     };
 }

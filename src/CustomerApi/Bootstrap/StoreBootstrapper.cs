@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Bootstrap;
 
-/// <summary>Creates the configured stores and tokens, idempotently: running it twice changes nothing.</summary>
+/// <summary>
+/// Creates the configured stores, tokens and form fields, idempotently: running it twice changes nothing. A token's
+/// scopes and a form field's type, options and required flag are set to what the configuration says; tokens and fields
+/// it does not name are left alone.
+/// </summary>
 public static class StoreBootstrapper
 {
     public static async Task EnsureAsync(CustomerDbContext db, IEnumerable<StoreSeed> seeds, TimeProvider clock, CancellationToken ct)
     {
+        var stores = new List<(Store Store, StoreSeed Seed)>();
         foreach (var seed in seeds)
         {
             var hash = seed.Hash.Trim();
@@ -39,8 +44,69 @@ public static class StoreBootstrapper
                     token.Scopes = scopes;
                 }
             }
+
+            stores.Add((store, seed));
         }
 
         await db.SaveChangesAsync(ct);
+        foreach (var (store, seed) in stores.Where(s => s.Seed.FormFields.Count > 0))
+        {
+            await EnsureFormFieldsAsync(db, store, seed.FormFields, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Adds the fields the store lacks (matched by owner and name, ignoring case) and updates the others. A field whose
+    /// type changes loses its values: they answered another kind of question (and a password's are hashes).
+    /// </summary>
+    private static async Task EnsureFormFieldsAsync(CustomerDbContext db, Store store, List<FormFieldSeed> seeds, CancellationToken ct)
+    {
+        var fields = await db.FormFields.Where(f => f.StoreId == store.Id).ToListAsync(ct);
+        var nextId = fields.Count == 0 ? 1 : fields.Max(f => f.Id) + 1;
+        foreach (var seed in seeds)
+        {
+            var (name, type, owner, options) = Checked(store.Hash, seed);
+            if (seeds.Count(s => s.For.Trim().Equals(owner, StringComparison.OrdinalIgnoreCase) && s.Name.Trim().Equals(name, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                throw new InvalidOperationException($"Bootstrap: store {store.Hash} names the {owner} form field '{name}' twice.");
+            }
+
+            var field = fields.FirstOrDefault(f => f.For == owner && f.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (field is null)
+            {
+                field = new FormField { StoreId = store.Id, Id = nextId++, Name = name, Type = type, For = owner };
+                fields.Add(field);
+                db.FormFields.Add(field);
+            }
+            else if (field.Type != type)
+            {
+                await db.FormFieldValues.Where(v => v.StoreId == store.Id && v.FieldId == field.Id).ExecuteDeleteAsync(ct);
+            }
+
+            (field.Name, field.Type, field.Required, field.Options) = (name, type, seed.Required, options);
+        }
+
+        if (fields.Count > FormField.MaxPerStore)
+        {
+            throw new InvalidOperationException($"Bootstrap: store {store.Hash} would have {fields.Count} form fields; at most {FormField.MaxPerStore}.");
+        }
+    }
+
+    private static (string Name, string Type, string Owner, string[] Options) Checked(string storeHash, FormFieldSeed seed)
+    {
+        var name = seed.Name.Trim();
+        var type = seed.Type.Trim().ToLowerInvariant();
+        var owner = seed.For.Trim().ToLowerInvariant();
+        var options = seed.Options.Select(o => o.Trim()).ToArray();
+        string? problem = name.Length is 0 or > FormField.NameLength ? $"a form field's Name must be 1 to {FormField.NameLength} characters"
+            : !FormFieldTypes.All.Contains(type) ? $"form field '{name}' has Type '{seed.Type}'; it must be one of {string.Join(", ", FormFieldTypes.All)}"
+            : owner is not (FormFieldOwners.Customer or FormFieldOwners.Address) ? $"form field '{name}' is For '{seed.For}'; it must be customer or address"
+            : FormFieldTypes.HasOptions(type) && (options.Length == 0 || options.Any(o => o.Length == 0) || options.Distinct(StringComparer.OrdinalIgnoreCase).Count() < options.Length)
+                ? $"form field '{name}' ({type}) needs Options: one or more, each different and not blank"
+            : !FormFieldTypes.HasOptions(type) && options.Length > 0 ? $"form field '{name}' ({type}) takes no Options"
+            : null;
+        return problem is null ? (name, type, owner, options) : throw new InvalidOperationException($"Bootstrap: store {storeHash}: {problem}.");
     }
 }

@@ -21,6 +21,8 @@ public sealed class CustomerDbContext : DbContext
     public DbSet<CustomerAttributeValue> CustomerAttributeValues => Set<CustomerAttributeValue>();
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
+    public DbSet<FormField> FormFields => Set<FormField>();
+    public DbSet<FormFieldValue> FormFieldValues => Set<FormFieldValue>();
     public DbSet<CustomerCountShard> CustomerCountShards => Set<CustomerCountShard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

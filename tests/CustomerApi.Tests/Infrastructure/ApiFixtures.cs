@@ -23,6 +23,10 @@ public abstract class ApiFixture
     /// <summary>A new store with one token; the client sends that token and talks to <c>/stores/{hash}/v2/</c>.</summary>
     public async Task<TestStore> NewStoreAsync(params string[] scopes) => await TestStore.NewOnAsync(await FactoryAsync(), scopes);
 
+    /// <summary>A new store that defines <paramref name="formFields"/> (as configuration would), with one token of all of V2 and V3.</summary>
+    public async Task<TestStore> NewStoreWithFormFieldsAsync(params CustomerApi.Bootstrap.FormFieldSeed[] formFields) =>
+        await TestStore.NewWithFormFieldsOnAsync(await FactoryAsync(), formFields);
+
     /// <summary>
     /// A started service of the test's own on the shared database, with <paramref name="settings"/> and extra
     /// <paramref name="services"/>: for behaviour that other settings change, or state (caches, limits) no other test

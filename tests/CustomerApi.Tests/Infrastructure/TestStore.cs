@@ -24,13 +24,23 @@ public sealed class TestStore(ApiFactory factory, string hash, string token, str
     /// <summary>A store hash no store has yet.</summary>
     public static string NewHash() => "t" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>A new store on <paramref name="factory"/> that defines <paramref name="formFields"/>, with one token of all of V2 and V3.</summary>
+    public static Task<TestStore> NewWithFormFieldsOnAsync(ApiFactory factory, params FormFieldSeed[] formFields) =>
+        CreateOnAsync(factory, NewHash(), [], formFields);
+
     /// <summary>Creates the store <paramref name="hash"/> straight in the database, with one token of <paramref name="scopes"/>.</summary>
-    public static async Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, params string[] scopes)
+    public static Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, params string[] scopes) => CreateOnAsync(factory, hash, scopes, []);
+
+    private static async Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, string[] scopes, FormFieldSeed[] formFields)
     {
         var token = Guid.NewGuid().ToString("N");
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var seed = new StoreSeed { Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }] };
+            var seed = new StoreSeed
+            {
+                Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }],
+                FormFields = [.. formFields],
+            };
             await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
         }
 

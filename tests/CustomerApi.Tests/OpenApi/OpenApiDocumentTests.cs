@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CustomerApi.Bootstrap;
 using CustomerApi.Tests.Infrastructure;
 
 namespace CustomerApi.Tests.OpenApi;
@@ -152,7 +153,8 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
     [Fact]
     public async Task Every_write_carries_an_example_request_that_the_service_accepts_as_it_stands()
     {
-        var store = await api.NewStoreAsync();
+        // The demo store's form fields: the examples set the ones BigCommerce's own examples do, as the demo store defines them.
+        var store = await api.NewStoreWithFormFieldsAsync([.. DemoStore.Seed.FormFields]);
         var writes = (await OperationsAsync()).Where(o => o.Operation.TryGetProperty("requestBody", out _))
             .OrderBy(o => o.Method == "POST" ? 0 : 1).ThenBy(o => o.Path.Length) // creates first, so the ids the others name exist
             .ToList();

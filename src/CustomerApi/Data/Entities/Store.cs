@@ -27,6 +27,9 @@ public sealed class Store
     /// <summary>The last V2 customer group id handed out.</summary>
     public int LastCustomerGroupId { get; set; }
 
+    /// <summary>The last form field value id handed out.</summary>
+    public int LastFormFieldValueId { get; set; }
+
     /// <summary>
     /// No longer written: the count it held moved into the store's <see cref="CustomerCountShard"/>s (migration
     /// CustomerCountShards), which the database keeps. The column stays so that SQLite's stores table is not rebuilt.

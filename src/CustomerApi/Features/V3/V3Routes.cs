@@ -2,6 +2,7 @@ using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Features.V3.Attributes;
 using CustomerApi.Features.V3.AttributeValues;
 using CustomerApi.Features.V3.Customers;
+using CustomerApi.Features.V3.FormFieldValues;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Validation;
@@ -19,6 +20,7 @@ public static class V3Routes
             .MapAttributeValuesV3()
             .MapCredentialsV3()
             .MapAddressesV3()
+            .MapFormFieldValuesV3()
             .MapCustomersV3();
         return app;
     }

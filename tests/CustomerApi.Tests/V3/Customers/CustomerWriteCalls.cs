@@ -85,7 +85,7 @@ internal static class CustomerWriteCalls
         {
             var names = customer.EnumerateObject().Select(p => p.Name).ToArray();
             names.Take(Shape.Length).ShouldBe(Shape, $"fields of {customer}");
-            names.Skip(Shape.Length).ShouldBeSubsetOf(["addresses"], $"fields of {customer}");
+            names.Skip(Shape.Length).ShouldBeSubsetOf(["addresses", "form_fields"], $"fields of {customer}");
         }
 
         return data;

@@ -61,7 +61,7 @@ public abstract class UpdateTests(ApiFixture api)
         updated.GetProperty("accepts_product_review_abandoned_cart_emails").GetBoolean().ShouldBeTrue();
         updated.GetProperty("store_credit_amounts").GetRawText().ShouldBe("""[{"amount":12.5}]""");
         updated.GetProperty("channel_ids").GetRawText().ShouldBe("[1,2]");
-        (await store.V3CustomerAsync(1, "storecredit")).GetRawText().ShouldBe(updated.GetRawText());
+        (await store.V3CustomerAsync(1, "storecredit,formfields")).GetRawText().ShouldBe(updated.GetRawText());
         (await store.PasswordMatchesAsync(Passwords.Other)).ShouldBeTrue();
         (await store.PasswordMatchesAsync(Passwords.Good)).ShouldBeFalse();
     }
@@ -239,7 +239,8 @@ public abstract class UpdateTests(ApiFixture api)
         { """[{"id":1,"store_credit_amounts":[{"amount":1},{"amount":2}]}]""", ["0.store_credit_amounts"] },
         { """[{"id":1,"store_credit_amounts":[{"amount":-1}]}]""", ["0.store_credit_amounts.0.amount"] },
         { """[{"id":1,"authentication":{"new_password":"abc"}}]""", ["0.authentication.new_password"] },
-        { """[{"id":1,"form_fields":[{"name":"shirt_size","value":"L"}]}]""", ["0.form_fields.0.name"] },
+        { """[{"id":1,"form_fields":[{"name":"shirt_size","value":true}]}]""", ["0.form_fields.0.value"] },
+        { """[{"id":1,"form_fields":[{"name":"shirt_size"}]}]""", ["0.form_fields.0.value"] },
         { """[{"id":1,"accepts_product_review_abandoned_cart_emails":1}]""", ["0.accepts_product_review_abandoned_cart_emails"] },
         { """{"id":1,"notes":"x"}""", ["body"] },
         { "[]", ["body"] },

@@ -13,7 +13,8 @@ public sealed class CustomerV2
     public required string LastName { get; init; }
     public required string Email { get; init; }
     public required string Phone { get; init; }
-    public IReadOnlyList<FormFieldV2>? FormFields { get; init; }
+    /// <summary>Every form field the store defines for customers, null when it defines none (CustomerFormFieldsV2).</summary>
+    public IReadOnlyList<FormFieldV2>? FormFields { get; set; }
 
     [JsonConverter(typeof(Rfc2822DateConverter))]
     public DateTime DateCreated { get; init; }

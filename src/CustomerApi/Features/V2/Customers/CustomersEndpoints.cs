@@ -50,7 +50,9 @@ public static class CustomersEndpoints
         }
 
         var links = new CustomerLinks(request, store.Hash);
-        var page = await StreamedPage.StartAsync(queries.Page(request.HttpContext.RequestServices, store.Id, filter, offset, paging.Limit), links.Fill, ct);
+        var services = request.HttpContext.RequestServices;
+        var rows = await CustomerFormFieldsV2.WithFormFieldsAsync(queries.Page(services, store.Id, filter, offset, paging.Limit), store, services, ct);
+        var page = await StreamedPage.StartAsync(rows, links.Fill, ct);
         return page is null
             ? TypedResults.NoContent() // V2 answers an empty page with 204, not [] (behaviour doc 7.1)
             : TypedResults.Ok(page);
@@ -64,7 +66,13 @@ public static class CustomersEndpoints
         [FromRoute(Name = "customer_id")] int customerId, StoreContext store, CustomerQueries queries, HttpRequest request, CancellationToken ct)
     {
         var customer = await queries.ByIdAsync(request.HttpContext.RequestServices, store.Id, customerId, ct);
-        return customer is null ? BcErrors.NotFound(ApiVersion.V2) : TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
+        if (customer is null)
+        {
+            return BcErrors.NotFound(ApiVersion.V2);
+        }
+
+        await CustomerFormFieldsV2.FillAsync([customer], store, request.HttpContext.RequestServices, ct);
+        return TypedResults.Ok(new CustomerLinks(request, store.Hash).Fill(customer));
     }
 
     public static async Task<Results<Created<CustomerV2>, BcErrorResult>> Create(
@@ -97,7 +105,9 @@ public static class CustomersEndpoints
             await transaction.CommitAsync(ct);
         }
 
-        return TypedResults.Created($"/stores/{store.Hash}/v2/customers/{customer.Id}", customer.ToV2(new CustomerLinks(request, store.Hash)));
+        var created = customer.ToV2(new CustomerLinks(request, store.Hash));
+        await CustomerFormFieldsV2.FillAsync([created], store, request.HttpContext.RequestServices, ct);
+        return TypedResults.Created($"/stores/{store.Hash}/v2/customers/{customer.Id}", created);
     }
 
     public static async Task<Results<Ok<CustomerV2>, BcErrorResult>> Update(
@@ -157,7 +167,9 @@ public static class CustomersEndpoints
             await transaction.CommitAsync(ct);
         }
 
-        return TypedResults.Ok(customer.ToV2(new CustomerLinks(request, store.Hash)));
+        var updated = customer.ToV2(new CustomerLinks(request, store.Hash));
+        await CustomerFormFieldsV2.FillAsync([updated], store, request.HttpContext.RequestServices, ct);
+        return TypedResults.Ok(updated);
     }
 
     public static async Task<Results<NoContent, BcErrorResult>> Delete(

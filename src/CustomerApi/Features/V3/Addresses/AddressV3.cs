@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using CustomerApi.Data.Entities;
-using CustomerApi.Features.V3.Customers;
+using CustomerApi.Features.V3.FormFieldValues;
 
 namespace CustomerApi.Features.V3.Addresses;
 
@@ -26,7 +26,7 @@ public sealed record AddressV3(
 {
     /// <summary>Only with <c>include=formfields</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FormFieldV3>? FormFields { get; init; }
+    public IReadOnlyList<FormFieldValueV3>? FormFields { get; init; }
 
     public static AddressV3 From(CustomerAddress a) => new(a.Id, a.Street1, a.Street2, a.AddressType, a.City, a.Company, a.Country,
         a.CountryIso2, a.CustomerId, a.FirstName, a.LastName, a.Phone, a.Zip, a.State);

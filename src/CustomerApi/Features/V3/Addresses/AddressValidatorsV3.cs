@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V2.Addresses;
-using CustomerApi.Features.V3.Customers;
+using CustomerApi.Features.V3.FormFieldValues;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
 using CustomerApi.Infrastructure.Validation;
@@ -32,7 +32,7 @@ public abstract class AddressV3FieldsValidator<T> : AbstractValidator<T> where T
             .Fails(Failure.Invalid("country_code", "country_code must be an ISO 3166-1 two-letter country code, e.g. US"));
         RuleFor(a => a.AddressType).OneOf([AddressV2FieldsValidator<CreateAddressV2>.Residential, AddressV2FieldsValidator<CreateAddressV2>.Commercial])
             .Fails(Failure.Invalid("address_type", "address_type must be residential or commercial"));
-        RuleFor(a => a.FormFields).Custom(CustomerV3Rules.NoFormFields);
+        RuleFor(a => a.FormFields).Custom(FormFieldRules.WellFormed);
     }
 
     /// <summary>Text of at most <paramref name="max"/> characters; when <paramref name="required"/> names it, sent and not blank.</summary>

@@ -1,6 +1,9 @@
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.V3.Addresses;
@@ -12,9 +15,16 @@ namespace CustomerApi.Features.V3.Addresses;
 /// </summary>
 public static class AddressWritesV3
 {
-    public static async Task<(List<CustomerAddress>? Written, BcErrorResult? Error)> CreateAsync(
-        List<CreateAddressV3> body, int storeId, CustomerDbContext db, CancellationToken ct)
+    public static async Task<(List<AddressV3>? Written, BcErrorResult? Error)> CreateAsync(
+        List<CreateAddressV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, CancellationToken ct)
     {
+        var storeId = store.Id;
+        var (values, fieldFailures) = ResolveFormFields(body, store, passwords);
+        if (fieldFailures.Count > 0)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: true, fieldFailures));
+        }
+
         var customerIds = body.Select(a => a.CustomerId!.Value).Distinct().ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await StoreLock.AcquireAsync(db, storeId, ct);
@@ -39,26 +49,35 @@ public static class AddressWritesV3
         }
 
         var identities = (await ExistingAsync(db, storeId, customerIds, ct)).Select(AddressMappingV3.IdentityOf).ToHashSet(StringComparer.Ordinal);
-        var created = candidates.Where(address => identities.Add(AddressMappingV3.IdentityOf(address))).ToList();
+        var created = candidates.Select((address, i) => (address, i)).Where(x => identities.Add(AddressMappingV3.IdentityOf(x.address))).ToList();
 
         if (created.Count > 0)
         {
             var nextId = await StoreSequences.TakeAsync(db, storeId, StoreSequence.Addresses, ct, created.Count);
-            created.ForEach(a => a.Id = nextId++);
-            db.CustomerAddresses.AddRange(created);
+            created.ForEach(x => x.address.Id = nextId++);
+            db.CustomerAddresses.AddRange(created.Select(x => x.address));
+            await FormFieldValueWrites.ApplyAsync(db, storeId, [.. created.Select(x => new OwnedValues(null, x.address.Id, values[x.i]))], ct);
             if (await db.SaveAsync(ct) != SaveOutcome.Saved)
             {
                 return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
             }
         }
 
+        var written = await AnswerAsync(db, store, [.. created.Select(x => (x.address, body[x.i].FormFields is not null))], ct);
         await transaction.CommitAsync(ct);
-        return (created, null);
+        return (written, null);
     }
 
-    public static async Task<(List<CustomerAddress>? Written, BcErrorResult? Error)> UpdateAsync(
-        List<UpdateAddressV3> body, int storeId, CustomerDbContext db, CancellationToken ct)
+    public static async Task<(List<AddressV3>? Written, BcErrorResult? Error)> UpdateAsync(
+        List<UpdateAddressV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, CancellationToken ct)
     {
+        var storeId = store.Id;
+        var (values, fieldFailures) = ResolveFormFields(body, store, passwords);
+        if (fieldFailures.Count > 0)
+        {
+            return (null, BcErrors.AddressBatchFailed(creating: false, fieldFailures));
+        }
+
         var ids = body.Select(a => a.Id!.Value).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await StoreLock.AcquireAsync(db, storeId, ct);
@@ -97,8 +116,8 @@ public static class AddressWritesV3
             return (null, BcErrors.AddressBatchFailed(creating: false, stateFailures));
         }
 
-        var updated = new List<CustomerAddress>();
-        foreach (var candidate in candidates)
+        var updated = new List<(CustomerAddress Address, int Index)>();
+        foreach (var (candidate, index) in candidates.Select((c, i) => (c, i)))
         {
             var identity = AddressMappingV3.IdentityOf(candidate);
             if (identities.Any(other => other.Key != candidate.Id && other.Value == identity))
@@ -109,16 +128,36 @@ public static class AddressWritesV3
             var address = addresses[candidate.Id];
             CopyInto(candidate, address);
             identities[address.Id] = identity;
-            updated.Add(address);
+            updated.Add((address, index));
         }
 
+        await FormFieldValueWrites.ApplyAsync(db, storeId, [.. updated.Select(x => new OwnedValues(null, x.Address.Id, values[x.Index]))], ct);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
         }
 
+        var written = await AnswerAsync(db, store, [.. updated.Select(x => (x.Address, body[x.Index].FormFields is not null))], ct);
         await transaction.CommitAsync(ct);
-        return (updated, null);
+        return (written, null);
+    }
+
+    /// <summary>Each item's form field values, checked against the store's address fields before any lock (passwords hashed).</summary>
+    private static (List<List<PendingValue>> Values, List<Failure> Failures) ResolveFormFields(
+        IEnumerable<AddressV3Fields> body, StoreContext store, PasswordService passwords)
+    {
+        var failures = new List<Failure>();
+        var values = body.Select((item, i) => FormFieldRules.Resolve(item.FormFields, FormFieldOwners.Address, store.FormFields, passwords, $"{i}.", failures)).ToList();
+        return (values, failures);
+    }
+
+    /// <summary>The written addresses; one that was sent <c>form_fields</c> with every address field the store defines [inferred].</summary>
+    private static async Task<List<AddressV3>> AnswerAsync(
+        CustomerDbContext db, StoreContext store, List<(CustomerAddress Address, bool FormFieldsSent)> written, CancellationToken ct)
+    {
+        var fields = await FormFieldValueReads.ForAddressesAsync(db, store.Id, store.FormFields,
+            [.. written.Where(w => w.FormFieldsSent).Select(w => w.Address.Id)], ct);
+        return [.. written.Select(w => AddressV3.From(w.Address) with { FormFields = w.FormFieldsSent ? fields(w.Address.Id) : null })];
     }
 
     /// <summary>

@@ -1,9 +1,12 @@
+using System.Text.Json;
 using CustomerApi.Data;
 using CustomerApi.Features.V3.Customers;
+using CustomerApi.Features.V3.FormFieldValues;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Infrastructure.Querying;
+using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +30,7 @@ public static class AddressesEndpoints
                 {
                     CustomerId = 1, FirstName = "Ann", LastName = "Lee", Address1 = "2 Side Street", City = "Austin", StateOrProvince = "Texas",
                     PostalCode = "78701", CountryCode = "US", Phone = "555-0100", AddressType = "residential",
+                    FormFields = [new FormFieldV3 { Name = "preferred_contact_method", Value = JsonElement.Parse("\"email\"") }],
                 },
             })
             .Answers(StatusCodes.Status413PayloadTooLarge, $"More than {MaxPerCall} addresses in one call.", () => BcErrors.BatchTooLarge(MaxPerCall, "items"))
@@ -44,8 +48,10 @@ public static class AddressesEndpoints
     {
         var query = filter.Apply(db.CustomerAddresses.AsNoTracking().Where(a => a.StoreId == store.Id)).OrderBy(a => a.Id);
         var page = await Envelope.PageAsync(query, a => a, Paging.FromV3(filter), ct);
-        var formFields = filter.IncludesFormFields ? Array.Empty<FormFieldV3>() : null; // stores define none yet
-        return TypedResults.Ok(new PageV3<AddressV3>([.. page.Data.Select(a => AddressV3.From(a) with { FormFields = formFields })], page.Meta));
+        var formFields = filter.IncludesFormFields
+            ? await FormFieldValueReads.ForAddressesAsync(db, store.Id, store.FormFields, [.. page.Data.Select(a => a.Id)], ct)
+            : null;
+        return TypedResults.Ok(new PageV3<AddressV3>([.. page.Data.Select(a => AddressV3.From(a) with { FormFields = formFields?.Invoke(a.Id) })], page.Meta));
     }
 
     /// <summary>
@@ -53,18 +59,18 @@ public static class AddressesEndpoints
     /// skipped and absent from the answer (spec). 422 names the item of an unknown customer.
     /// </summary>
     public static async Task<Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>> Create(
-        [FromBody] List<CreateAddressV3> body, StoreContext store, CustomerDbContext db, CancellationToken ct)
+        [FromBody] List<CreateAddressV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, CancellationToken ct)
     {
-        var (written, error) = await AddressWritesV3.CreateAsync(body, store.Id, db, ct);
-        return error ?? (Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written([.. written!.Select(AddressV3.From)]));
+        var (written, error) = await AddressWritesV3.CreateAsync(body, store, db, passwords, ct);
+        return error ?? (Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written(written!));
     }
 
     /// <summary>Partial updates by id, all or none; an update into another address of the same customer is skipped (spec).</summary>
     public static async Task<Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>> Update(
-        [FromBody] List<UpdateAddressV3> body, StoreContext store, CustomerDbContext db, CancellationToken ct)
+        [FromBody] List<UpdateAddressV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, CancellationToken ct)
     {
-        var (written, error) = await AddressWritesV3.UpdateAsync(body, store.Id, db, ct);
-        return error ?? (Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written([.. written!.Select(AddressV3.From)]));
+        var (written, error) = await AddressWritesV3.UpdateAsync(body, store, db, passwords, ct);
+        return error ?? (Results<Ok<EnvelopeV3<AddressV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written(written!));
     }
 
     /// <summary>Deletes the addresses of <c>id:in</c>; unknown ids are skipped and no <c>id:in</c> deletes nothing, 204 either way.</summary>

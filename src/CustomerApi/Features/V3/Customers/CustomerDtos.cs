@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerApi.Features.V3.Addresses;
+using CustomerApi.Features.V3.FormFieldValues;
 using CustomerApi.Infrastructure.Json;
 
 namespace CustomerApi.Features.V3.Customers;
@@ -44,7 +45,7 @@ public sealed class CustomerV3
     public IReadOnlyList<CustomerAttributeValueV3>? Attributes { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FormFieldV3>? FormFields { get; set; }
+    public IReadOnlyList<FormFieldValueV3>? FormFields { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ShopperProfileId { get; set; }
@@ -68,7 +69,7 @@ public sealed record CustomerAttributeValueV3(
     [property: JsonConverter(typeof(Iso8601DateConverter))] DateTime DateModified,
     int Id);
 
-/// <summary>A form field's value: text, a number, or a list of texts (spec: formFieldValue).</summary>
+/// <summary>A form field's value as a write sends it: text, a number, or a list of texts (spec: formFieldValue).</summary>
 public sealed class FormFieldV3
 {
     public string? Name { get; init; }

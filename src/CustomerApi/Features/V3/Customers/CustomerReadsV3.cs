@@ -2,6 +2,8 @@ using CustomerApi.Data;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V2.Customers;
 using CustomerApi.Features.V3.Addresses;
+using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,15 +21,16 @@ public sealed class CustomerReadsV3(CustomerQueries queries)
     /// <summary>[spec] customer_Full: "addresses … Limited to 10", "attributes … Limited to 10". The rest: their own lists.</summary>
     public const int EmbeddedPerCustomer = 10;
 
-    public async Task<CursorPageV3<CustomerV3>> ListAsync(CustomerFilterV3 filter, int storeId, CustomerDbContext db, CancellationToken ct)
+    public async Task<CursorPageV3<CustomerV3>> ListAsync(CustomerFilterV3 filter, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
+        var storeId = store.Id;
         var filtered = filter.Apply(db.Customers.AsNoTracking().Where(c => c.StoreId == storeId));
         var order = filter.Order;
         var paging = Paging.FromV3(filter);
         var page = filter.After is not null || filter.Before is not null
             ? await FromCursorAsync(filtered, order, filter, paging.Limit, ct)
             : await ByNumberAsync(filtered, order, filter, paging, storeId, db, ct);
-        await IncludeAsync(page.Data, filter.Includes, storeId, db, ct);
+        await IncludeAsync(page.Data, filter.Includes, store, db, ct);
         return page;
     }
 
@@ -94,19 +97,25 @@ public sealed class CustomerReadsV3(CustomerQueries queries)
     }
 
     /// <summary>The sub-resources asked for, for the whole page at once: one statement each, never one per customer.</summary>
-    public async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, int storeId, CustomerDbContext db, CancellationToken ct)
+    public async Task IncludeAsync(IReadOnlyList<CustomerV3> page, CustomerIncludes includes, StoreContext store, CustomerDbContext db, CancellationToken ct)
     {
+        var storeId = store.Id;
         var ids = page.Select(c => c.Id).ToArray();
         var addresses = includes.Addresses && ids.Length > 0 ? (await _addresses(db, storeId, ids).ToListAsync(ct)).ToLookup(a => a.CustomerId) : null;
         var attributes = includes.Attributes && ids.Length > 0 ? (await _attributes(db, storeId, ids).ToListAsync(ct)).ToLookup(v => v.CustomerId) : null;
+        var customerFields = includes.FormFields ? await FormFieldValueReads.ForCustomersAsync(db, storeId, store.FormFields, ids, ct) : null;
+        var addressFields = includes.FormFields && addresses is not null
+            ? await FormFieldValueReads.ForAddressesAsync(db, storeId, store.FormFields, [.. addresses.SelectMany(a => a).Select(a => a.Id)], ct)
+            : null;
 
         foreach (var customer in page)
         {
             Shape(customer, includes, storeId);
+            customer.FormFields = customerFields?.Invoke(customer.Id);
             if (addresses is not null)
             {
                 customer.Addresses = addresses[customer.Id].OrderBy(a => a.Id)
-                    .Select(a => AddressV3.From(a) with { FormFields = includes.FormFields ? [] : null }).ToList();
+                    .Select(a => AddressV3.From(a) with { FormFields = addressFields?.Invoke(a.Id) }).ToList();
             }
 
             if (attributes is not null)
@@ -142,8 +151,7 @@ public sealed class CustomerReadsV3(CustomerQueries queries)
 
     /// <summary>
     /// What needs no statement: store credit is a column (kept out unless included, as BigCommerce's GET answers do);
-    /// stores define no form fields until issue 14, so the list of every defined field is empty; a shopper profile id is
-    /// derived from the customer; segments are not emulated, so no customer is in one.
+    /// a shopper profile id is derived from the customer; segments are not emulated, so no customer is in one.
     /// </summary>
     private static void Shape(CustomerV3 customer, CustomerIncludes includes, int storeId)
     {
@@ -152,7 +160,6 @@ public sealed class CustomerReadsV3(CustomerQueries queries)
             customer.StoreCreditAmounts = null;
         }
 
-        customer.FormFields = includes.FormFields ? [] : null;
         customer.ShopperProfileId = includes.ShopperProfileId ? ShopperProfiles.IdOf(storeId, customer.Id) : null;
         customer.SegmentIds = includes.SegmentIds ? [] : null;
     }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V3.Addresses;
+using CustomerApi.Features.V3.FormFieldValues;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Validation;
 using CustomerApi.Services;
@@ -38,7 +38,7 @@ public abstract class CustomerV3FieldsValidator<T> : AbstractValidator<T> where 
             .When(c => c.ChannelIds is not null)
             .Fails(Failure.Invalid("channel_ids",
                 $"channel_ids must list 1 to {ChannelRules.MaxChannelsPerCustomer} channel ids, or be null for every channel; it cannot be empty"));
-        RuleFor(c => c.FormFields).Custom(CustomerV3Rules.NoFormFields);
+        RuleFor(c => c.FormFields).Custom(FormFieldRules.WellFormed);
     }
 
     private void NotBlank(System.Linq.Expressions.Expression<Func<T, string?>> field, string name)
@@ -96,32 +96,4 @@ public static class CustomerV3Rules
 {
     /// <summary>[spec] "Create up to 10 customers in one call"; the same for updates.</summary>
     public const int MaxPerCall = 10;
-
-    /// <summary>
-    /// A form field's value is set only for a field the store defines; stores define none until form fields are emulated
-    /// (issue 14), so every named field is refused by name. An empty list sets nothing and passes.
-    /// </summary>
-    public static void NoFormFields<T>(List<FormFieldV3?>? fields, ValidationContext<T> context)
-    {
-        for (var index = 0; index < (fields?.Count ?? 0); index++)
-        {
-            var failure = fields![index] switch
-            {
-                null => Failure.Invalid($"form_fields.{index}", "Each form field must be a JSON object."),
-                { Name: null } => Failure.Required($"form_fields.{index}.name"),
-                { Value: null } => Failure.Required($"form_fields.{index}.value"),
-                { Value: { } value } when !IsFormFieldValue(value) =>
-                    Failure.Invalid($"form_fields.{index}.value", "value must be text, a number or a list of texts"),
-                { Name: var name } => Failure.Invalid($"form_fields.{index}.name", $"This store defines no form field named '{name}'."),
-            };
-            context.AddFailure(new FluentValidation.Results.ValidationFailure(failure.Field, failure.Message) { CustomState = failure });
-        }
-    }
-
-    private static bool IsFormFieldValue(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String or JsonValueKind.Number => true,
-        JsonValueKind.Array => value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String),
-        _ => false,
-    };
 }

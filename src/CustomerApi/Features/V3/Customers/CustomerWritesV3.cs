@@ -3,6 +3,8 @@ using CustomerApi.Data.Entities;
 using CustomerApi.Features.V2.Addresses;
 using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Features.V3.AttributeValues;
+using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Services;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +19,19 @@ namespace CustomerApi.Features.V3.Customers;
 public static class CustomerWritesV3
 {
     public static async Task<(List<CustomerV3>? Written, BcErrorResult? Error)> CreateAsync(
-        List<CreateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
+        List<CreateCustomerV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
     {
+        var storeId = store.Id;
+        var fieldFailures = new List<Failure>();
+        var customerValues = body.Select((item, i) => FormFieldRules.Resolve(item.FormFields, FormFieldOwners.Customer, store.FormFields, passwords, $"{i}.", fieldFailures))
+            .ToList();
+        var addressValues = body.Select((item, i) => (item.Addresses ?? []).Select((address, j) =>
+            FormFieldRules.Resolve(address!.FormFields, FormFieldOwners.Address, store.FormFields, passwords, $"{i}.addresses.{j}.", fieldFailures)).ToList()).ToList();
+        if (fieldFailures.Count > 0)
+        {
+            return (null, BcErrors.CustomerBatchFailed(creating: true, fieldFailures));
+        }
+
         var customers = body.Select(item =>
         {
             var customer = new Customer
@@ -37,7 +50,8 @@ public static class CustomerWritesV3
         }).ToList()).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 }))
+        if (body.Any(c => c.CustomerGroupId is > 0 || c.Attributes is { Count: > 0 } || c.Addresses is { Count: > 0 })
+            || customerValues.Any(v => v.Count > 0))
         {
             await StoreLock.AcquireAsync(db, storeId, ct);
         }
@@ -77,27 +91,43 @@ public static class CustomerWritesV3
 
         await AddAddressesAsync(db, storeId, addresses, customers, ct);
         await AddAttributeValuesAsync(db, storeId, body, customers, now, ct);
+        await FormFieldValueWrites.ApplyAsync(db, storeId, [
+            .. customers.Select((c, i) => new OwnedValues(c.Id, null, customerValues[i])),
+            .. addresses.SelectMany((list, i) => list.Select((a, j) => new OwnedValues(null, a.Id, addressValues[i][j]))),
+        ], ct);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3));
         }
 
-        await transaction.CommitAsync(ct);
-        return (customers.Select((c, i) =>
+        var written = customers.Select((c, i) =>
         {
-            var written = c.ToV3();
-            written.Addresses = addresses[i].Count > 0 ? addresses[i].Select(AddressV3.From).ToList() : null;
-            return written;
-        }).ToList(), null);
+            var customer = c.ToV3();
+            customer.Addresses = addresses[i].Count > 0 ? addresses[i].Select(AddressV3.From).ToList() : null;
+            return customer;
+        }).ToList();
+        await AnswerFormFieldsAsync(db, store, written, body.Select(c => c.FormFields is not null).ToList(),
+            body.SelectMany(c => (c.Addresses ?? []).Select(a => a!.FormFields is not null)).ToList(), ct);
+        await transaction.CommitAsync(ct);
+        return (written, null);
     }
 
     public static async Task<(List<CustomerV3>? Written, BcErrorResult? Error)> UpdateAsync(
-        List<UpdateCustomerV3> body, int storeId, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
+        List<UpdateCustomerV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, DateTime now, CancellationToken ct)
     {
+        var storeId = store.Id;
         var ids = body.Select(c => c.Id!.Value).ToList();
         var hashes = body.Select(item => item.NewPasswordHash(passwords)).ToList();
+        var fieldFailures = new List<Failure>();
+        var values = body.Select((item, i) => FormFieldRules.Resolve(item.FormFields, FormFieldOwners.Customer, store.FormFields, passwords, $"{i}.", fieldFailures))
+            .ToList();
+        if (fieldFailures.Count > 0)
+        {
+            return (null, BcErrors.CustomerBatchFailed(creating: false, fieldFailures));
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (body.Any(c => c.CustomerGroupId is > 0))
+        if (body.Any(c => c.CustomerGroupId is > 0) || values.Any(v => v.Count > 0))
         {
             await StoreLock.AcquireAsync(db, storeId, ct);
         }
@@ -166,13 +196,40 @@ public static class CustomerWritesV3
             return (null, BcErrors.CustomerBatchFailed(creating: false, failures));
         }
 
+        await FormFieldValueWrites.ApplyAsync(db, storeId, [.. body.Select((item, i) => new OwnedValues(item.Id, null, values[i]))], ct);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
         {
             return (null, BcErrors.ChangedMeanwhile(ApiVersion.V3)); // a customer was deleted between the read and the write
         }
 
+        var written = body.Select(item => customers[item.Id!.Value].ToV3()).ToList();
+        await AnswerFormFieldsAsync(db, store, written, body.Select(c => c.FormFields is not null).ToList(), [], ct);
         await transaction.CommitAsync(ct);
-        return (body.Select(item => customers[item.Id!.Value].ToV3()).ToList(), null);
+        return (written, null);
+    }
+
+    /// <summary>
+    /// A written customer (or address given with it) that was sent <c>form_fields</c> is answered with every field the
+    /// store defines for it, as <c>include=formfields</c> would show it [inferred]; the others without.
+    /// </summary>
+    private static async Task AnswerFormFieldsAsync(
+        CustomerDbContext db, StoreContext store, List<CustomerV3> written, List<bool> customerSent, List<bool> addressSent, CancellationToken ct)
+    {
+        var customers = written.Where((_, i) => customerSent[i]).ToList();
+        var addresses = written.SelectMany(c => c.Addresses ?? []).Where((_, k) => addressSent[k]).ToList();
+        if (customers.Count + addresses.Count == 0)
+        {
+            return;
+        }
+
+        var customerFields = await FormFieldValueReads.ForCustomersAsync(db, store.Id, store.FormFields, [.. customers.Select(c => c.Id)], ct);
+        customers.ForEach(c => c.FormFields = customerFields(c.Id));
+        var addressFields = await FormFieldValueReads.ForAddressesAsync(db, store.Id, store.FormFields, [.. addresses.Select(a => a.Id)], ct);
+        var sent = addresses.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var customer in written.Where(c => c.Addresses is not null))
+        {
+            customer.Addresses = [.. customer.Addresses!.Select(a => sent.Contains(a) ? a with { FormFields = addressFields(a.Id) } : a)];
+        }
     }
 
     private static async Task<List<Failure>> UnknownGroupsAsync(CustomerDbContext db, int storeId, IEnumerable<int?> groupIds, CancellationToken ct)

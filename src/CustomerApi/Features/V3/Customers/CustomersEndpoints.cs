@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerApi.Data;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -23,6 +24,7 @@ public static class CustomersEndpoints
                     Email = "ann@example.com", FirstName = "Ann", LastName = "Lee", Phone = "555-0100",
                     Authentication = new AuthenticationInputV3 { NewPassword = "Secret-123", ForcePasswordReset = false },
                     StoreCreditAmounts = [new StoreCreditAmountInputV3 { Amount = 43.15m }], OriginChannelId = 1, ChannelIds = [1],
+                    FormFields = [new FormFieldV3 { Name = "shirt_size", Value = JsonElement.Parse("\"Large\"") }],
                 },
             })
             .Answers(StatusCodes.Status413PayloadTooLarge, $"More than {CustomerV3Rules.MaxPerCall} customers in one call.",
@@ -30,7 +32,14 @@ public static class CustomersEndpoints
             .Answers(StatusCodes.Status409Conflict, "Another request changed the store's rows this batch read; nothing was written.",
                 () => BcErrors.ChangedMeanwhile(ApiVersion.V3));
         customers.MapPut("", Update).WithName("updateCustomers").WithSummary("Update Customers")
-            .WithRequestExample(new[] { new UpdateCustomerV3 { Id = 1, Phone = "555-0199", Notes = "Prefers email.", ChannelIds = [1, 2] } })
+            .WithRequestExample(new[]
+            {
+                new UpdateCustomerV3
+                {
+                    Id = 1, Phone = "555-0199", Notes = "Prefers email.", ChannelIds = [1, 2],
+                    FormFields = [new FormFieldV3 { Name = "shirt_size", Value = JsonElement.Parse("\"Medium\"") }],
+                },
+            })
             .Answers(StatusCodes.Status413PayloadTooLarge, $"More than {CustomerV3Rules.MaxPerCall} customers in one call.",
                 () => BcErrors.BatchTooLarge(CustomerV3Rules.MaxPerCall, "items"))
             .Answers(StatusCodes.Status409Conflict, "A customer of the batch was deleted, or its email changed, while the batch ran; nothing was written.",
@@ -42,7 +51,7 @@ public static class CustomersEndpoints
     /// <summary>The store's customers that match the filters, a page by number or from a cursor, with what <c>include</c> names.</summary>
     public static async Task<Ok<CursorPageV3<CustomerV3>>> List(
         [AsParameters] CustomerFilterV3 filter, StoreContext store, CustomerReadsV3 reads, CustomerDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await reads.ListAsync(filter, store.Id, db, ct));
+        TypedResults.Ok(await reads.ListAsync(filter, store, db, ct));
 
     /// <summary>
     /// Creates 1 to 10 customers, all or none, answering them in request order with their store credit and, when sent,
@@ -52,7 +61,7 @@ public static class CustomersEndpoints
         [FromBody] List<CreateCustomerV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, TimeProvider clock,
         CancellationToken ct)
     {
-        var (written, error) = await CustomerWritesV3.CreateAsync(body, store.Id, db, passwords, clock.UtcNowToTheSecond(), ct);
+        var (written, error) = await CustomerWritesV3.CreateAsync(body, store, db, passwords, clock.UtcNowToTheSecond(), ct);
         return error ?? (Results<Ok<EnvelopeV3<CustomerV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written(written!));
     }
 
@@ -61,7 +70,7 @@ public static class CustomersEndpoints
         [FromBody] List<UpdateCustomerV3> body, StoreContext store, CustomerDbContext db, PasswordService passwords, TimeProvider clock,
         CancellationToken ct)
     {
-        var (written, error) = await CustomerWritesV3.UpdateAsync(body, store.Id, db, passwords, clock.UtcNowToTheSecond(), ct);
+        var (written, error) = await CustomerWritesV3.UpdateAsync(body, store, db, passwords, clock.UtcNowToTheSecond(), ct);
         return error ?? (Results<Ok<EnvelopeV3<CustomerV3>>, BcErrorResult>)TypedResults.Ok(Envelope.Written(written!));
     }
 
