@@ -58,6 +58,42 @@ public abstract class ListQueryCountTests(ApiFixture api)
         three.ShouldBeLessThanOrEqualTo(4);
         cursorThree.ShouldBeLessThanOrEqualTo(4);
     }
+
+    [Fact]
+    public async Task Form_fields_of_a_page_of_30_customers_and_their_addresses_cost_what_those_of_a_page_of_3_cost_in_V3_and_V2()
+    {
+        var queries = new QueryCounter();
+        await using var factory = await api.NewFactoryAsync(new Dictionary<string, string?>(), queries.Services);
+        var store = await TestStore.NewWithFormFieldsOnAsync(factory,
+            new CustomerApi.Bootstrap.FormFieldSeed { Name = "Sales Rep" },
+            new CustomerApi.Bootstrap.FormFieldSeed { Name = "Gate code", Type = "numbers", For = "address" });
+        for (var call = 0; call < 3; call++)
+        {
+            await store.PostCustomersV3Async([.. Enumerable.Range(call * 10 + 1, 10).Select(i => NewCustomer($"c{i}@example.com", "Pat", $"Name{i}", new
+            {
+                addresses = new[] { NewAddress($"{i} Main St", new { form_fields = new[] { new { name = "Gate code", value = i } } }) },
+                form_fields = new[] { new { name = "Sales Rep", value = $"Rep {i}" } },
+            }))]);
+        }
+
+        (await store.V3.GetAsync($"{Url}?include=formfields")).StatusCode.ShouldBe(HttpStatusCode.OK); // warm-up: auth and caches
+        async Task<int> CostAsync(HttpClient client, string url, int expectedCount)
+        {
+            var before = queries.Count;
+            var body = await (await client.GetAsync(url)).ShouldBeAsync(HttpStatusCode.OK);
+            var cost = queries.Count - before;
+            var customers = body.ValueKind == System.Text.Json.JsonValueKind.Array ? [.. body.EnumerateArray()] : body.Data();
+            customers.Length.ShouldBe(expectedCount, url);
+            customers.ShouldAllBe(c => c.GetProperty("form_fields")[0].GetProperty("value").GetString()!.StartsWith("Rep ", StringComparison.Ordinal));
+            return cost;
+        }
+
+        const string V3Include = "include=addresses,formfields";
+        (await CostAsync(store.V3, $"{Url}?{V3Include}&limit=30", 30)).ShouldBe(await CostAsync(store.V3, $"{Url}?{V3Include}&limit=3", 3));
+        (await CostAsync(store.V2, "customers?limit=30", 30)).ShouldBe(await CostAsync(store.V2, "customers?limit=3", 3));
+        var listed = (await store.ListV3Async($"{V3Include}&limit=1")).Data().Single();
+        listed.GetProperty("addresses")[0].GetProperty("form_fields")[0].GetProperty("value").GetInt32().ShouldBe(1);
+    }
 }
 
 public sealed class ListQueryCountTests_Sqlite(SqliteApi api) : ListQueryCountTests(api), IClassFixture<SqliteApi>;
