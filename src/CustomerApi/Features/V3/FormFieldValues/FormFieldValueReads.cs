@@ -1,4 +1,5 @@
 using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.V3.FormFieldValues;
@@ -10,40 +11,34 @@ namespace CustomerApi.Features.V3.FormFieldValues;
 /// </summary>
 public static class FormFieldValueReads
 {
-    public static async Task<Func<int, IReadOnlyList<FormFieldValueV3>>> ForCustomersAsync(
-        CustomerDbContext db, int storeId, StoreFormFields fields, IReadOnlyCollection<int> customerIds, CancellationToken ct)
+    public static Task<Func<int, IReadOnlyList<FormFieldValueV3>>> ForCustomersAsync(
+        CustomerDbContext db, int storeId, StoreFormFields fields, IReadOnlyCollection<int> customerIds, CancellationToken ct) =>
+        ForOwnersAsync(db, storeId, fields, FormFieldOwners.Customer, customerIds, ct);
+
+    public static Task<Func<int, IReadOnlyList<FormFieldValueV3>>> ForAddressesAsync(
+        CustomerDbContext db, int storeId, StoreFormFields fields, IReadOnlyCollection<int> addressIds, CancellationToken ct) =>
+        ForOwnersAsync(db, storeId, fields, FormFieldOwners.Address, addressIds, ct);
+
+    private static async Task<Func<int, IReadOnlyList<FormFieldValueV3>>> ForOwnersAsync(
+        CustomerDbContext db, int storeId, StoreFormFields fields, string owner, IReadOnlyCollection<int> ownerIds, CancellationToken ct)
     {
-        if (fields.Customer.Count == 0 || customerIds.Count == 0)
+        var defined = fields.Of(owner);
+        if (defined.Count == 0 || ownerIds.Count == 0)
         {
             return _ => [];
         }
 
-        var ids = customerIds.Cast<int?>().ToArray();
-        var values = await db.FormFieldValues.AsNoTracking().Where(v => v.StoreId == storeId && ids.Contains(v.CustomerId))
-            .Select(v => new { Owner = v.CustomerId!.Value, v.FieldId, v.Value }).ToListAsync(ct);
-        var byOwner = values.ToLookup(v => v.Owner, v => (v.FieldId, v.Value));
-        return id => List(fields.Customer, byOwner[id], field => new FormFieldValueV3(id, null, field.Name, default));
-    }
-
-    public static async Task<Func<int, IReadOnlyList<FormFieldValueV3>>> ForAddressesAsync(
-        CustomerDbContext db, int storeId, StoreFormFields fields, IReadOnlyCollection<int> addressIds, CancellationToken ct)
-    {
-        if (fields.Address.Count == 0 || addressIds.Count == 0)
+        var ids = ownerIds.Cast<int?>().ToArray();
+        var forCustomers = owner == FormFieldOwners.Customer;
+        var inStore = db.FormFieldValues.AsNoTracking().Where(v => v.StoreId == storeId);
+        var values = await (forCustomers ? inStore.Where(v => ids.Contains(v.CustomerId)) : inStore.Where(v => ids.Contains(v.AddressId)))
+            .Select(v => new { v.CustomerId, v.AddressId, v.FieldId, v.Value }).ToListAsync(ct);
+        var byOwner = values.ToLookup(v => (forCustomers ? v.CustomerId : v.AddressId)!.Value);
+        return id =>
         {
-            return _ => [];
-        }
-
-        var ids = addressIds.Cast<int?>().ToArray();
-        var values = await db.FormFieldValues.AsNoTracking().Where(v => v.StoreId == storeId && ids.Contains(v.AddressId))
-            .Select(v => new { Owner = v.AddressId!.Value, v.FieldId, v.Value }).ToListAsync(ct);
-        var byOwner = values.ToLookup(v => v.Owner, v => (v.FieldId, v.Value));
-        return id => List(fields.Address, byOwner[id], field => new FormFieldValueV3(null, id, field.Name, default));
-    }
-
-    private static List<FormFieldValueV3> List(
-        IReadOnlyList<FormFieldDefinition> fields, IEnumerable<(int FieldId, string Value)> stored, Func<FormFieldDefinition, FormFieldValueV3> empty)
-    {
-        var byField = stored.ToDictionary(v => v.FieldId, v => v.Value);
-        return fields.Select(field => empty(field) with { Value = FormFieldRules.Answer(field.Type, byField.GetValueOrDefault(field.Id)) }).ToList();
+            var stored = byOwner[id].ToDictionary(v => v.FieldId, v => v.Value);
+            return [.. defined.Select(field => new FormFieldValueV3(forCustomers ? id : null, forCustomers ? null : id, field.Name,
+                FormFieldRules.Answer(field.Type, stored.GetValueOrDefault(field.Id))))];
+        };
     }
 }
