@@ -42,4 +42,46 @@ internal static class FormFieldCalls
 
     public static async Task<JsonElement> ValuesAsync(this TestStore store, string query = "") =>
         await (await store.V3.GetAsync(Url + query)).ShouldBeAsync(HttpStatusCode.OK);
+
+    public const string UpsertFailed = "Upsert customer form field values failed.";
+
+    /// <summary>A valid value of each customer field of <see cref="EveryType"/>, by name.</summary>
+    public static readonly IReadOnlyDictionary<string, object> GoodValues = new Dictionary<string, object>
+    {
+        ["Sales Rep"] = "Ann", ["Bio"] = "Hello", ["Employees"] = 12, ["Birthday"] = "2000-01-31", ["Interests"] = new[] { "Books" },
+        ["Contact by"] = "Email", ["Shirt size"] = "Small", ["PIN"] = "1234", ["Licence"] = "L-1",
+    };
+
+    /// <summary>A checkboxes value: the options chosen.</summary>
+    public static string[] Chosen(params string[] options) => options;
+
+    /// <summary>An item of the deprecated PUT for a customer's field.</summary>
+    public static object OfCustomer(int customerId, string name, object value) => new { customer_id = customerId, name, value };
+
+    /// <summary>An item of the deprecated PUT for an address's field.</summary>
+    public static object OfAddress(int addressId, string name, object value) => new { address_id = addressId, name, value };
+
+    /// <summary>The deprecated <c>PUT customers/form-field-values</c> of <paramref name="items"/>.</summary>
+    public static Task<HttpResponseMessage> PutValuesAsync(this TestStore store, params object[] items) => store.V3.PutJsonAsync(Url, items);
+
+    /// <summary>PUTs the items, asserts 200 with <c>{"data":[...],"meta":{}}</c>, and returns each item's raw JSON.</summary>
+    public static async Task<string[]> UpsertAsync(this TestStore store, params object[] items)
+    {
+        var body = await (await store.PutValuesAsync(items)).ShouldBeAsync(HttpStatusCode.OK);
+        body.EnumerateObject().Select(p => p.Name).ShouldBe(["data", "meta"]);
+        body.GetProperty("meta").GetRawText().ShouldBe("{}");
+        return body.Raw();
+    }
+
+    /// <summary>Each listed or written value as its raw JSON, e.g. <c>{"customer_id":1,"name":"Bio","value":"Hi"}</c>.</summary>
+    public static string[] Raw(this JsonElement body) => [.. body.Data().Select(v => v.GetRawText())];
+
+    /// <summary>Each listed value as its owner and field, e.g. <c>c1 Bio</c> or <c>a2 Gate code</c>.</summary>
+    public static string[] Labels(this JsonElement body) => [.. body.Data().Select(v =>
+        (v.TryGetProperty("customer_id", out var customer) ? $"c{customer.GetInt32()}" : $"a{v.GetProperty("address_id").GetInt32()}")
+        + " " + v.GetProperty("name").GetString())];
+
+    /// <summary>Every value the store holds, as text, to show a refused write changed nothing.</summary>
+    public static async Task<string> ValuesTextAsync(this TestStore store) =>
+        (await store.ValuesAsync("?limit=250")).GetProperty("data").GetRawText();
 }
