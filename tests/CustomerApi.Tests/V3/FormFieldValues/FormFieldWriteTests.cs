@@ -288,6 +288,38 @@ public abstract class FormFieldWriteTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task In_a_batch_only_the_addresses_that_sent_form_fields_are_answered_with_them_whichever_customer_they_belong_to()
+    {
+        var store = await api.NewStoreWithEveryTypeAsync();
+
+        var created = await store.CreateV3Async(
+            Customer("ann@example.com", new { addresses = new[] { Address("Austin"), Address("Dallas") } }),
+            Customer("bob@example.com"),
+            Customer("cat@example.com", new { form_fields = Fields(("Bio", "Cat")), addresses = new[] { Address("Houston"), Address("El Paso", extra: new { form_fields = Fields(("Gate code", 3)) }) } }));
+
+        created[0].GetProperty("addresses").EnumerateArray().ShouldAllBe(a => !a.Has("form_fields"));
+        created[0].HasFormFields().ShouldBeFalse();
+        created[1].HasFormFields().ShouldBeFalse();
+        created[2].CustomerFormFields().ShouldBe(CustomerFields(("Bio", "\"Cat\"")));
+        var catsAddresses = created[2].GetProperty("addresses").EnumerateArray().ToArray();
+        catsAddresses.Select(a => a.GetProperty("id").GetInt32()).ShouldBe([3, 4]);
+        catsAddresses[0].HasFormFields().ShouldBeFalse();
+        catsAddresses[1].AddressFormFields().ShouldBe(AddressFields(("Gate code", "3")));
+        (await store.StoredAsync()).ShouldBe(["customer 3: Bio = \"Cat\"", "address 4: Gate code = 3"]);
+    }
+
+    [Fact]
+    public async Task More_form_fields_than_a_store_can_define_is_the_validation_422()
+    {
+        var store = await StoreWithTwoCustomersAsync();
+        var tooMany = Fields([.. Enumerable.Range(1, 51).Select(i => ($"Field {i}", (object)"x"))]);
+
+        await (await store.PutCustomersAsync(new { id = 1, form_fields = tooMany })).ShouldBeInvalidBodyAsync("0.form_fields");
+        await (await store.PostAddressesAsync(AddressItem(1, extra: new { form_fields = tooMany }))).ShouldBeInvalidBodyAsync("0.form_fields");
+        (await store.StoredAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_bad_address_field_in_a_customer_post_is_422_naming_customer_address_and_field_and_nothing_is_written()
     {
         var store = await api.NewStoreWithEveryTypeAsync();
