@@ -49,12 +49,16 @@ public static class StoreBootstrapper
         }
 
         await db.SaveChangesAsync(ct);
+
+        // One transaction: a type change deletes values as it goes, and a seed refused after it must not leave that done.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var (store, seed) in stores.Where(s => s.Seed.FormFields.Count > 0))
         {
             await EnsureFormFieldsAsync(db, store, seed.FormFields, ct);
         }
 
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
