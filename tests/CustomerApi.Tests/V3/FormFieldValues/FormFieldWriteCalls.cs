@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CustomerApi.Data;
 using CustomerApi.Tests.Infrastructure;
+using CustomerApi.Tests.V2.Addresses;
 using CustomerApi.Tests.V3.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,23 +63,12 @@ internal static class FormFieldWriteCalls
     public static bool HasFormFields(this JsonElement item) => item.Has("form_fields");
 
     /// <summary>A <c>POST /customers/addresses</c> item with every required field, plus <paramref name="extra"/> (whose keys win).</summary>
-    public static Dictionary<string, object?> AddressItem(int customerId, string address1 = "1 Main St", object? extra = null)
-    {
-        var body = new Dictionary<string, object?>
+    public static Dictionary<string, object?> AddressItem(int customerId, string address1 = "1 Main St", object? extra = null) =>
+        new Dictionary<string, object?>
         {
             ["customer_id"] = customerId, ["first_name"] = "Ann", ["last_name"] = "Lee", ["address1"] = address1, ["city"] = "Austin",
             ["state_or_province"] = "Texas", ["postal_code"] = "78701", ["country_code"] = "US",
-        };
-        if (extra is not null)
-        {
-            foreach (var property in JsonSerializer.SerializeToElement(extra).EnumerateObject())
-            {
-                body[property.Name] = property.Value;
-            }
-        }
-
-        return body;
-    }
+        }.With(extra);
 
     public static Task<HttpResponseMessage> PostAddressesAsync(this TestStore store, params object[] items) => store.V3.PostJsonAsync(AddressesUrl, items);
 
