@@ -11,7 +11,7 @@ public static class DemoStore
     public static StoreSeed Seed => new()
     {
         Hash = Hash,
-        Tokens = [new TokenSeed { AccessToken = Token, Scopes = [Scopes.Customers] }],
+        Tokens = [new TokenSeed { AccessToken = Token, Scopes = [Scopes.Customers, Scopes.StoredPaymentInstruments] }],
 
         // The fields BigCommerce's own request examples set, so Swagger UI's examples work on the demo store as printed.
         FormFields =

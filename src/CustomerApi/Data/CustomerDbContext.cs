@@ -22,6 +22,7 @@ public sealed class CustomerDbContext : DbContext
     public DbSet<CustomerAddress> CustomerAddresses => Set<CustomerAddress>();
     public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
     public DbSet<FormField> FormFields => Set<FormField>();
+    public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
     public DbSet<FormFieldValue> FormFieldValues => Set<FormFieldValue>();
     public DbSet<CustomerCountShard> CustomerCountShards => Set<CustomerCountShard>();
 

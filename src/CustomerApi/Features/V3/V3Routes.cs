@@ -1,8 +1,10 @@
 using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Features.V3.Attributes;
 using CustomerApi.Features.V3.AttributeValues;
+using CustomerApi.Features.V3.Consent;
 using CustomerApi.Features.V3.Customers;
 using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Features.V3.StoredInstruments;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Validation;
@@ -21,6 +23,8 @@ public static class V3Routes
             .MapCredentialsV3()
             .MapAddressesV3()
             .MapFormFieldValuesV3()
+            .MapConsentV3()
+            .MapStoredInstrumentsV3()
             .MapCustomersV3();
         return app;
     }

@@ -4,6 +4,9 @@ namespace CustomerApi.Infrastructure.Auth;
 public static class Scopes
 {
     public const string Customers = "store_v2_customers";
+
+    /// <summary>[spec] Stored payment instruments, a scope of their own: a customers token does not reach them.</summary>
+    public const string StoredPaymentInstruments = "store_stored_payment_instruments";
     public const string ReadOnlySuffix = "_read_only";
 
     public static bool Allows(IReadOnlySet<string> granted, string scope, string method) =>
