@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerApi.Bootstrap;
 
 /// <summary>
-/// Creates the configured stores, tokens and form fields, idempotently: running it twice changes nothing. A token's
+/// Creates the configured stores, tokens, form fields and channels, idempotently: running it twice changes nothing. A token's
 /// scopes and a form field's type, options and required flag are set to what the configuration says; tokens and fields
 /// it does not name are left alone.
 /// </summary>
@@ -57,6 +57,11 @@ public static class StoreBootstrapper
             await EnsureFormFieldsAsync(db, store, seed.FormFields, ct);
         }
 
+        foreach (var (store, seed) in stores.Where(s => s.Seed.Channels.Count > 0))
+        {
+            await EnsureChannelsAsync(db, store, seed.Channels, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
@@ -95,6 +100,21 @@ public static class StoreBootstrapper
         if (fields.Count > FormField.MaxPerStore)
         {
             throw new InvalidOperationException($"Bootstrap: store {store.Hash} would have {fields.Count} form fields; at most {FormField.MaxPerStore}.");
+        }
+    }
+
+    /// <summary>Adds the channels the store does not know yet; a known channel keeps the settings it has.</summary>
+    private static async Task EnsureChannelsAsync(CustomerDbContext db, Store store, List<ChannelSeed> seeds, CancellationToken ct)
+    {
+        if (seeds.FirstOrDefault(c => c.Id < 1) is { } bad)
+        {
+            throw new InvalidOperationException($"Bootstrap: store {store.Hash} names channel {bad.Id}; a channel's Id is 1 or more.");
+        }
+
+        var known = await db.ChannelSettings.Where(c => c.StoreId == store.Id).Select(c => c.ChannelId).ToListAsync(ct);
+        foreach (var seed in seeds.DistinctBy(c => c.Id).Where(c => !known.Contains(c.Id)))
+        {
+            db.ChannelSettings.Add(new ChannelSettings { StoreId = store.Id, ChannelId = seed.Id, AllowGlobalLogins = seed.AllowGlobalLogins });
         }
     }
 

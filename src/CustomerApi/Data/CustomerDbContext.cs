@@ -23,6 +23,8 @@ public sealed class CustomerDbContext : DbContext
     public DbSet<CustomerGroup> CustomerGroups => Set<CustomerGroup>();
     public DbSet<FormField> FormFields => Set<FormField>();
     public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
+    public DbSet<CustomerSettings> CustomerSettings => Set<CustomerSettings>();
+    public DbSet<ChannelSettings> ChannelSettings => Set<ChannelSettings>();
     public DbSet<FormFieldValue> FormFieldValues => Set<FormFieldValue>();
     public DbSet<CustomerCountShard> CustomerCountShards => Set<CustomerCountShard>();
 

@@ -27,6 +27,10 @@ public abstract class ApiFixture
     public async Task<TestStore> NewStoreWithFormFieldsAsync(params CustomerApi.Bootstrap.FormFieldSeed[] formFields) =>
         await TestStore.NewWithFormFieldsOnAsync(await FactoryAsync(), formFields);
 
+    /// <summary>A new store that knows <paramref name="channels"/> besides channel 1 (as configuration would), with one token of all of V2 and V3.</summary>
+    public async Task<TestStore> NewStoreWithChannelsAsync(params CustomerApi.Bootstrap.ChannelSeed[] channels) =>
+        await TestStore.NewWithChannelsOnAsync(await FactoryAsync(), channels);
+
     /// <summary>
     /// A started service of the test's own on the shared database, with <paramref name="settings"/> and extra
     /// <paramref name="services"/>: for behaviour that other settings change, or state (caches, limits) no other test

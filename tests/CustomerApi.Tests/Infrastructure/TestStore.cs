@@ -28,10 +28,15 @@ public sealed class TestStore(ApiFactory factory, string hash, string token, str
     public static Task<TestStore> NewWithFormFieldsOnAsync(ApiFactory factory, params FormFieldSeed[] formFields) =>
         CreateOnAsync(factory, NewHash(), [], formFields);
 
+    /// <summary>A new store on <paramref name="factory"/> that knows <paramref name="channels"/> besides channel 1, with one token of all of V2 and V3.</summary>
+    public static Task<TestStore> NewWithChannelsOnAsync(ApiFactory factory, params ChannelSeed[] channels) =>
+        CreateOnAsync(factory, NewHash(), [], [], channels);
+
     /// <summary>Creates the store <paramref name="hash"/> straight in the database, with one token of <paramref name="scopes"/>.</summary>
     public static Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, params string[] scopes) => CreateOnAsync(factory, hash, scopes, []);
 
-    private static async Task<TestStore> CreateOnAsync(ApiFactory factory, string hash, string[] scopes, FormFieldSeed[] formFields)
+    private static async Task<TestStore> CreateOnAsync(
+        ApiFactory factory, string hash, string[] scopes, FormFieldSeed[] formFields, ChannelSeed[]? channels = null)
     {
         var token = Guid.NewGuid().ToString("N");
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -40,6 +45,7 @@ public sealed class TestStore(ApiFactory factory, string hash, string token, str
             {
                 Hash = hash, Tokens = [new TokenSeed { AccessToken = token, Scopes = scopes.Length > 0 ? [.. scopes] : [Scopes.Customers] }],
                 FormFields = [.. formFields],
+                Channels = [.. channels ?? []],
             };
             await StoreBootstrapper.EnsureAsync(scope.ServiceProvider.GetRequiredService<CustomerDbContext>(), [seed], TimeProvider.System, default);
         }

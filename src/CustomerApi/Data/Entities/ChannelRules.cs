@@ -16,6 +16,18 @@ public static class ChannelRules
     public static bool Overlap(int[]? channels, int[]? others) =>
         channels is null || others is null || channels.Intersect(others).Any();
 
-    /// <summary>Whether a customer of these channels may log in on <paramref name="channelId"/>.</summary>
-    public static bool Reaches(int[]? channels, int channelId) => channels is null || channels.Contains(channelId);
+    /// <summary>
+    /// Whether a customer of these channels may log in on <paramref name="channelId"/>: a global customer only where the
+    /// channel allows global logins (spec: allow_global_logins).
+    /// </summary>
+    public static bool Reaches(int[]? channels, int channelId, bool channelAllowsGlobalLogins) =>
+        channels is null ? channelAllowsGlobalLogins : channels.Contains(channelId);
+
+    /// <summary>
+    /// The channels of a customer created on <paramref name="originChannel"/> without channels of its own: every channel,
+    /// unless that channel does not allow global logins, which [spec: allow_global_logins "determines if customers created
+    /// on this channel will get global access/login"] makes it a customer of that channel alone.
+    /// </summary>
+    public static int[]? ForNewCustomer(int[]? requested, int originChannel, bool originAllowsGlobalLogins) =>
+        requested ?? (originAllowsGlobalLogins ? null : [originChannel]);
 }

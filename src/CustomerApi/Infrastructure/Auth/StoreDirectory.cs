@@ -3,13 +3,14 @@ using System.Globalization;
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Features.V3.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CustomerApi.Infrastructure.Auth;
 
 /// <summary>
-/// Finds a store and checks a token against it, caching each store's tokens (and form fields) for a short while. Once a store is
+/// Finds a store and checks a token against it, caching each store's tokens (and form fields and channels) for a short while. Once a store is
 /// cached, checking a token (right or wrong) queries nothing and allocates nothing: the token is hashed on the stack
 /// and compared in constant time with the store's token hashes, and the answer is a grant made when it was cached.
 /// A hash that names no store is remembered too, briefly and in a bounded cache (<c>Auth:UnknownStoreCacheMs</c>,
@@ -76,6 +77,9 @@ public sealed class StoreDirectory : IDisposable
         return LoadAndAuthenticateAsync(storeHash, token, ct);
     }
 
+    /// <summary>Drops what is cached of the store, so that its next request reads it afresh (after its channels change).</summary>
+    public void Forget(string storeHash) => _known.Remove(storeHash);
+
     public void Dispose()
     {
         _known.Dispose();
@@ -106,7 +110,10 @@ public sealed class StoreDirectory : IDisposable
 
         var fields = await db.FormFields.AsNoTracking().Where(f => f.StoreId == row.Id)
             .Select(f => new FormFieldDefinition(f.Id, f.Name, f.Type, f.For, f.Required, f.Options)).ToListAsync(ct);
-        var store = new StoreContext(row.Id, row.Hash, fields.Count == 0 ? StoreFormFields.None : new StoreFormFields(fields));
+        var channels = await db.ChannelSettings.AsNoTracking().Where(c => c.StoreId == row.Id)
+            .Select(c => new KeyValuePair<int, bool>(c.ChannelId, c.AllowGlobalLogins)).ToListAsync(ct);
+        var store = new StoreContext(row.Id, row.Hash, fields.Count == 0 ? StoreFormFields.None : new StoreFormFields(fields),
+            channels.Count == 0 ? StoreChannels.OnlyDefault : new StoreChannels(channels));
         var cached = new CachedStore(
             row.Tokens.Select(t => t.TokenHash).ToArray(),
             row.Tokens.Select(t => new Grant(store, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());

@@ -135,6 +135,12 @@ public static class CustomerGroupsEndpoints
         var now = clock.UtcNowToTheSecond();
         await db.Customers.Where(c => c.StoreId == store.Id && c.CustomerGroupId == groupId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomerGroupId, 0).SetProperty(c => c.DateModified, now), ct);
+
+        // A channel's override naming the group goes with it: the channel takes the global setting again.
+        await db.ChannelSettings.Where(c => c.StoreId == store.Id && (c.GuestCustomerGroupId == groupId || c.DefaultCustomerGroupId == groupId))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.GuestCustomerGroupId, c => c.GuestCustomerGroupId == groupId ? null : c.GuestCustomerGroupId)
+                .SetProperty(c => c.DefaultCustomerGroupId, c => c.DefaultCustomerGroupId == groupId ? null : c.DefaultCustomerGroupId), ct);
         await transaction.CommitAsync(ct);
         return TypedResults.NoContent();
     }

@@ -82,6 +82,7 @@ public static class CustomersEndpoints
         var now = clock.UtcNowToTheSecond();
         var customer = new Customer { StoreId = store.Id, FirstName = "", LastName = "", Email = "", EmailKey = "", DateCreated = now };
         body.ApplyTo(customer, body.NewPasswordHash(passwords), now); // no password given: PasswordHash stays null, which nothing matches
+        customer.ChannelIds = store.Channels.ForNewCustomer(null, customer.OriginChannelId); // V2 creates on channel 1
 
         // Into a group, the store's lock keeps the group from being deleted until the customer is saved, and an unknown
         // group is refused before the insert takes an id; otherwise the create is one statement (CustomerInserts).

@@ -24,8 +24,8 @@ public static class CredentialsEndpoints
 
     /// <summary>
     /// Whether the email (matched ignoring case and surrounding spaces) is that of a customer of the store who can log in on
-    /// <c>channel_id</c> (1 when absent, as the spec says), and the password is theirs. At most one customer holds an email
-    /// on a channel (ChannelRules).
+    /// <c>channel_id</c> (1 when absent, as the spec says; a global customer only where the channel allows global logins),
+    /// and the password is theirs. At most one customer holds an email on a channel (ChannelRules).
     /// </summary>
     public static async Task<Results<Ok<CredentialsCheckV3>, BcErrorResult>> ValidateCredentials(
         ValidateCredentialsV3 body, StoreContext store, CustomerDbContext db, PasswordService passwords, CredentialThrottle throttle,
@@ -40,7 +40,7 @@ public static class CredentialsEndpoints
         var channel = body.ChannelId ?? ChannelRules.DefaultChannel;
         var holders = await db.Customers.AsNoTracking().Where(c => c.StoreId == store.Id && c.EmailKey == emailKey)
             .Select(c => new { c.Id, c.PasswordHash, c.ChannelIds }).ToListAsync(ct);
-        var customer = holders.FirstOrDefault(c => ChannelRules.Reaches(c.ChannelIds, channel));
+        var customer = holders.FirstOrDefault(c => ChannelRules.Reaches(c.ChannelIds, channel, store.Channels.AllowsGlobalLogins(channel)));
         return await passwords.IsRightAsync(db, store.Id, customer?.Id, customer?.PasswordHash, body.Password!, ct)
             ? TypedResults.Ok(new CredentialsCheckV3(true, customer!.Id))
             : TypedResults.Ok(new CredentialsCheckV3(false, null));

@@ -40,6 +40,7 @@ public static class CustomerWritesV3
                 OriginChannelId = item.OriginChannelId ?? ChannelRules.DefaultChannel,
             };
             item.ApplyTo(customer, item.NewPasswordHash(passwords), now);
+            customer.ChannelIds = store.Channels.ForNewCustomer(customer.ChannelIds, customer.OriginChannelId);
             return customer;
         }).ToList();
         var addresses = body.Select(item => (item.Addresses ?? []).Select(input =>
