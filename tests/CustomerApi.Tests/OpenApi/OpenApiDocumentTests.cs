@@ -166,7 +166,8 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
             var url = path.Replace("/stores/{store_hash}/v2/", "", StringComparison.Ordinal);
             var client = url.StartsWith("/stores/", StringComparison.Ordinal) ? store.V3 : store.V2;
             url = url.Replace("/stores/{store_hash}/v3/", "", StringComparison.Ordinal).Replace("{customer_id}", "1", StringComparison.Ordinal)
-                .Replace("{customerId}", "1", StringComparison.Ordinal).Replace("{customer_address_id}", "1", StringComparison.Ordinal).Replace("{customer_group_id}", "1", StringComparison.Ordinal);
+                .Replace("{customerId}", "1", StringComparison.Ordinal).Replace("{customer_address_id}", "1", StringComparison.Ordinal).Replace("{customer_group_id}", "1", StringComparison.Ordinal)
+                .Replace("{channel_id}", "1", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(example, Encoding.UTF8, "application/json") };
 
             var response = await client.SendAsync(request);
