@@ -11,7 +11,25 @@ namespace CustomerApi.Tests.V3.Consent;
 /// <summary>The consent calls the tests share, and what a consent answer must look like.</summary>
 internal static class ConsentCalls
 {
+    public static readonly string[] None = [];
+    public static readonly string[] Essential = ["essential"];
+    public static readonly string[] Targeting = ["targeting"];
+    public static readonly string[] EssentialFunctional = ["essential", "functional"];
+    public static readonly string[] AnalyticsTargeting = ["analytics", "targeting"];
+
     public static string Url(int customerId) => $"customers/{customerId}/consent";
+
+    /// <summary>A new store with customers 1 to <paramref name="customers"/>.</summary>
+    public static async Task<TestStore> NewStoreWithCustomersAsync(this ApiFixture api, int customers = 1)
+    {
+        var store = await api.NewStoreAsync();
+        for (var i = 1; i <= customers; i++)
+        {
+            (await store.CreateCustomerAsync($"c{i}@example.com")).GetProperty("id").GetInt32().ShouldBe(i);
+        }
+
+        return store;
+    }
 
     /// <summary><c>PUT customers/{id}/consent</c> with <paramref name="body"/> (a string is sent as it is).</summary>
     public static Task<HttpResponseMessage> PutConsentAsync(this HttpClient v3, int customerId, object body) => v3.PutJsonAsync(Url(customerId), body);
