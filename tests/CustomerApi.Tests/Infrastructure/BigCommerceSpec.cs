@@ -93,6 +93,14 @@ public sealed class BigCommerceSpec
         return found;
     }
 
+    /// <summary>The text of the scalar found by walking <paramref name="path"/> down from the document root (e.g. a schema's <c>type</c>).</summary>
+    public string ScalarAt(params string[] path) => Walk(path).ToString();
+
+    /// <summary>The texts of the list found by walking <paramref name="path"/> down from the document root (e.g. an <c>enum</c>).</summary>
+    public string[] ScalarsAt(params string[] path) => [.. ((YamlSequenceNode)Walk(path)).Children.Select(c => c.ToString())];
+
+    private YamlNode Walk(string[] path) => path.Aggregate((YamlNode)_root, (node, key) => ((YamlMappingNode)node)[key]);
+
     private YamlMappingNode Schema(string name) => (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)_root["components"])["schemas"])[name];
 
     private void Collect(YamlMappingNode schema, Dictionary<string, (string, bool)> found)

@@ -105,6 +105,10 @@ public static class HostileRoutes
         new("PUT", "v3/customers/attribute-values", """[{"customer_id":1,"attribute_id":1,"value":"42"}]""",
             new BodyField("0.customer_id", FieldKind.Id), new BodyField("0.attribute_id", FieldKind.Id), new BodyField("0.value", FieldKind.NumberText)),
         new("DELETE", "v3/customers/attribute-values?id:in=1"),
+        // PUT consent is not here: HostileBodies takes a V3 body for an array (its "{}" is a wrong shape to refuse, but it is
+        // a good declaration of nothing). The consent tests judge its bodies; the isolation sweep aims it at the other store.
+        new("GET", "v3/customers/1/consent"),
+        new("GET", "v3/customers/1/stored-instruments"),
     ];
 
     public static IEnumerable<HostileRoute> WithBodies => All.Where(r => r.TakesBody);

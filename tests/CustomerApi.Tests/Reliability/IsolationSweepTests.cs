@@ -84,7 +84,8 @@ public abstract class IsolationSweepTests(ApiFixture api, ReliabilityFigures fig
                     from path in new[] { $"v2/customers/{id}", $"v2/customers/{id}/addresses", $"v2/customers/{id}/addresses/count",
                         $"v2/customers/1/addresses/{id}", $"v2/customers/{id}/addresses/{id}" }
                     select path)
-            .Concat(["v2/customers/1/addresses/2", "v2/customers/2/addresses/3", "v2/customer_groups/2", "v2/customer_groups/3"]);
+            .Concat(["v2/customers/1/addresses/2", "v2/customers/2/addresses/3", "v2/customer_groups/2", "v2/customer_groups/3"])
+            .Concat(["v3/customers/1/consent", "v3/customers/4/consent", "v3/customers/6/consent", "v3/customers/4/stored-instruments"]);
         return reads.Select(path => new HostileRequest("read-aimed-at-b", "GET", $"/stores/{a.Hash}/{path}") { Token = a.Token });
     }
 
@@ -115,6 +116,8 @@ public abstract class IsolationSweepTests(ApiFixture api, ReliabilityFigures fig
             ("PUT", "v3/customers/attribute-values", """[{"customer_id":1,"attribute_id":1,"value":"5","id":7}]"""),
             ("DELETE", "v3/customers/attributes?id:in=3,4", null),
             ("DELETE", $"v3/customers/attribute-values?id:in={string.Join(',', Enumerable.Range(7, 18))}", null),
+            ("PUT", "v3/customers/4/consent", """{"allow":["essential"],"deny":["targeting"]}"""),
+            ("PUT", "v3/customers/6/consent", """{}"""),
             ("DELETE", "v2/customers?min_id=4", null),
             ("DELETE", "v2/customers?email=store-b-1%40example.com", null),
             ("DELETE", "v2/customers?company=store-b", null),
