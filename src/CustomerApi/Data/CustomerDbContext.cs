@@ -24,6 +24,7 @@ public sealed class CustomerDbContext : DbContext
     public DbSet<FormField> FormFields => Set<FormField>();
     public DbSet<CustomerConsent> CustomerConsents => Set<CustomerConsent>();
     public DbSet<FormFieldValue> FormFieldValues => Set<FormFieldValue>();
+    public DbSet<CustomerMetafield> CustomerMetafields => Set<CustomerMetafield>();
     public DbSet<CustomerCountShard> CustomerCountShards => Set<CustomerCountShard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -48,7 +48,7 @@ public sealed class StoreDirectory : IDisposable
         }
     }
 
-    public sealed record Grant(StoreContext Store, IReadOnlySet<string> Scopes);
+    public sealed record Grant(StoreContext Store, ApiClient Client, IReadOnlySet<string> Scopes);
 
     private sealed record CachedStore(byte[][] TokenHashes, Grant[] Grants)
     {
@@ -109,7 +109,7 @@ public sealed class StoreDirectory : IDisposable
         var store = new StoreContext(row.Id, row.Hash, fields.Count == 0 ? StoreFormFields.None : new StoreFormFields(fields));
         var cached = new CachedStore(
             row.Tokens.Select(t => t.TokenHash).ToArray(),
-            row.Tokens.Select(t => new Grant(store, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
+            row.Tokens.Select(t => new Grant(store, ApiClient.ForToken(t.TokenHash), t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
         return _known.Set(storeHash, cached, CacheFor);
     }
 }
