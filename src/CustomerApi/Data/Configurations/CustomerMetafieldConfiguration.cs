@@ -22,7 +22,8 @@ internal sealed class CustomerMetafieldConfiguration : IEntityTypeConfiguration<
         metafield.HasOne<Customer>().WithMany().HasForeignKey(m => new { m.StoreId, m.CustomerId }).OnDelete(DeleteBehavior.Cascade);
 
         // One (namespace, key) per customer and client; also what the per-customer list and its count read.
-        metafield.HasIndex(m => new { m.StoreId, m.CustomerId, m.OwnerClientId, m.Namespace, m.Key }).IsUnique();
+        metafield.HasIndex(m => new { m.StoreId, m.CustomerId, m.OwnerClientId, m.Namespace, m.Key }).IsUnique()
+            .HasDatabaseName("ix_customer_metafields_store_id_customer_id_owner_namespace_key"); // the generated name passes PostgreSQL's 63
         // The store-wide list's filters.
         metafield.HasIndex(m => new { m.StoreId, m.Key });
         metafield.HasIndex(m => new { m.StoreId, m.Namespace });

@@ -35,7 +35,7 @@ public sealed class CustomerMetafields : Migration
                     x => new { x.store_id, x.customer_id }, "customers", ["store_id", "id"], onDelete: ReferentialAction.Cascade);
             });
 
-        migrationBuilder.CreateIndex("ix_customer_metafields_store_id_customer_id_owner_client_id_namespace_key", "customer_metafields",
+        migrationBuilder.CreateIndex("ix_customer_metafields_store_id_customer_id_owner_namespace_key", "customer_metafields",
             ["store_id", "customer_id", "owner_client_id", "namespace", "key"], unique: true);
         migrationBuilder.CreateIndex("ix_customer_metafields_store_id_key", "customer_metafields", ["store_id", "key"]);
         migrationBuilder.CreateIndex("ix_customer_metafields_store_id_namespace", "customer_metafields", ["store_id", "namespace"]);
