@@ -4,6 +4,7 @@ using CustomerApi.Features.V3.AttributeValues;
 using CustomerApi.Features.V3.Consent;
 using CustomerApi.Features.V3.Customers;
 using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Features.V3.Metafields;
 using CustomerApi.Features.V3.StoredInstruments;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
@@ -25,6 +26,8 @@ public static class V3Routes
             .MapFormFieldValuesV3()
             .MapConsentV3()
             .MapStoredInstrumentsV3()
+            .MapMetafieldBatchV3()
+            .MapMetafieldsV3()
             .MapCustomersV3();
         return app;
     }
