@@ -31,6 +31,6 @@ public sealed class OperationNamesTests(SqliteApi api) : IClassFixture<SqliteApi
             }
         }
 
-        compared.ShouldBe(42, "every operation the service has is one BigCommerce documents");
+        compared.ShouldBe(51, "every operation the service has is one BigCommerce documents");
     }
 }
