@@ -22,7 +22,7 @@ public sealed record MetafieldFilterV3 : DatedListQuery
         "date_created:min", "date_created:max", "date_modified:min", "date_modified:max", "before", "after",
     };
 
-    /// <summary>[spec] IncludeFieldsParamMetafields: the fields include_fields may name (id is always there).</summary>
+    /// <summary>[spec] IncludeFieldsParamMetafields: the fields include_fields may name; id is always there, and may be named too [inferred].</summary>
     public static readonly IReadOnlyList<string> Fields =
         ["resource_id", "key", "value", "namespace", "permission_set", "resource_type", "description", "owner_client_id", "date_created", "date_modified"];
 
@@ -69,7 +69,7 @@ public sealed class MetafieldFilterV3Validator : AbstractValidator<MetafieldFilt
         RuleFor(f => f.NamespaceIn).MustBeTextList("namespace:in");
         RuleFor(f => f.Direction).OneOf(["asc", "desc"]).Fails(Failure.Invalid("direction", "direction must be asc or desc"));
         RuleFor(f => f.IncludeFields)
-            .Must(v => v is null || v.Split(',', StringSplitOptions.TrimEntries).All(MetafieldFilterV3.Fields.Contains))
+            .Must(v => v is null || v.Split(',', StringSplitOptions.TrimEntries).All(f => f == "id" || MetafieldFilterV3.Fields.Contains(f)))
             .Fails(Failure.Invalid("include_fields", $"include_fields must be a comma-separated list of: {string.Join(", ", MetafieldFilterV3.Fields)}"));
         // [spec] BeforeCursorParam: "before" cannot be used together with "after".
         RuleFor(f => f.Before).Null().When(f => f.After is not null).Fails(Failure.Invalid("before", "before and after cannot be used together"));
