@@ -26,6 +26,7 @@ public sealed class CustomerDbContext : DbContext
     public DbSet<CustomerSettings> CustomerSettings => Set<CustomerSettings>();
     public DbSet<ChannelSettings> ChannelSettings => Set<ChannelSettings>();
     public DbSet<FormFieldValue> FormFieldValues => Set<FormFieldValue>();
+    public DbSet<CustomerMetafield> CustomerMetafields => Set<CustomerMetafield>();
     public DbSet<CustomerCountShard> CustomerCountShards => Set<CustomerCountShard>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

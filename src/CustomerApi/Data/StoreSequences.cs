@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Data;
 
-/// <summary>The per-store counters behind ids: each store's customers, attributes, attribute values, addresses and groups start at 1.</summary>
-public enum StoreSequence { Attributes, AttributeValues, Addresses, CustomerGroups, FormFieldValues }
+/// <summary>The per-store counters behind ids: each store's customers, attributes, attribute values, addresses, groups, form field values and metafields start at 1.</summary>
+public enum StoreSequence { Attributes, AttributeValues, Addresses, CustomerGroups, FormFieldValues, Metafields }
 
 /// <summary>Ids are per store: 1, 2, 3, ... in creation order, never reused (a deleted id stays spent).</summary>
 public static class StoreSequences
@@ -26,6 +26,8 @@ public static class StoreSequences
                 $"UPDATE stores SET last_customer_group_id = last_customer_group_id + {count} WHERE id = {storeId} RETURNING last_customer_group_id AS \"Value\""),
             StoreSequence.FormFieldValues => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_form_field_value_id = last_form_field_value_id + {count} WHERE id = {storeId} RETURNING last_form_field_value_id AS \"Value\""),
+            StoreSequence.Metafields => db.Database.SqlQuery<int>(
+                $"UPDATE stores SET last_metafield_id = last_metafield_id + {count} WHERE id = {storeId} RETURNING last_metafield_id AS \"Value\""),
             _ => db.Database.SqlQuery<int>(
                 $"UPDATE stores SET last_attribute_value_id = last_attribute_value_id + {count} WHERE id = {storeId} RETURNING last_attribute_value_id AS \"Value\""),
         }).ToListAsync(ct);

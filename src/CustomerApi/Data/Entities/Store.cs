@@ -30,6 +30,9 @@ public sealed class Store
     /// <summary>The last form field value id handed out.</summary>
     public int LastFormFieldValueId { get; set; }
 
+    /// <summary>The last customer metafield id handed out.</summary>
+    public int LastMetafieldId { get; set; }
+
     /// <summary>
     /// No longer written: the count it held moved into the store's <see cref="CustomerCountShard"/>s (migration
     /// CustomerCountShards), which the database keeps. The column stays so that SQLite's stores table is not rebuilt.

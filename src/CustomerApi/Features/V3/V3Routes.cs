@@ -4,6 +4,7 @@ using CustomerApi.Features.V3.AttributeValues;
 using CustomerApi.Features.V3.Consent;
 using CustomerApi.Features.V3.Customers;
 using CustomerApi.Features.V3.FormFieldValues;
+using CustomerApi.Features.V3.Metafields;
 using CustomerApi.Features.V3.Settings;
 using CustomerApi.Features.V3.StoredInstruments;
 using CustomerApi.Infrastructure.Auth;
@@ -27,6 +28,8 @@ public static class V3Routes
             .MapConsentV3()
             .MapStoredInstrumentsV3()
             .MapSettingsV3()
+            .MapMetafieldBatchV3()
+            .MapMetafieldsV3()
             .MapCustomersV3();
         return app;
     }

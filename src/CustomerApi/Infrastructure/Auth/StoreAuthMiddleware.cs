@@ -37,6 +37,7 @@ public sealed class StoreAuthMiddleware(RequestDelegate next, StoreDirectory sto
         }
 
         context.Features.Set(grant.Store);
+        context.Features.Set(grant.Client);
         await next(context);
     }
 }

@@ -49,7 +49,7 @@ public sealed class StoreDirectory : IDisposable
         }
     }
 
-    public sealed record Grant(StoreContext Store, IReadOnlySet<string> Scopes);
+    public sealed record Grant(StoreContext Store, ApiClient Client, IReadOnlySet<string> Scopes);
 
     private sealed record CachedStore(byte[][] TokenHashes, Grant[] Grants)
     {
@@ -116,7 +116,7 @@ public sealed class StoreDirectory : IDisposable
             channels.Count == 0 ? StoreChannels.OnlyDefault : new StoreChannels(channels));
         var cached = new CachedStore(
             row.Tokens.Select(t => t.TokenHash).ToArray(),
-            row.Tokens.Select(t => new Grant(store, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
+            row.Tokens.Select(t => new Grant(store, ApiClient.ForToken(t.TokenHash), t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
         return _known.Set(storeHash, cached, CacheFor);
     }
 }

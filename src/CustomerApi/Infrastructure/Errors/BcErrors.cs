@@ -193,6 +193,19 @@ public static class BcErrors
         $"A store cannot have more than {maximum} customer attributes.",
         new Dictionary<string, string> { ["body"] = $"The store has {existing} customer attributes; this request would exceed {maximum}." });
 
+    /// <summary>
+    /// A metafield write a single route refuses for what the store holds: 403 (another client's metafield it may not
+    /// change), 409 (its namespace and key taken, spec), 422 (the customer's limit). Worded as the batch's item errors.
+    /// </summary>
+    public static BcErrorResult MetafieldRefused(int status, string reason) => V3(status, reason, new Dictionary<string, string>());
+
+    /// <summary>
+    /// One failed item of a metafield batch, an entry of its answer's <c>errors</c> keyed by the item's place (or, for a
+    /// delete, its id) [spec: Error, ErrorDetail; title as its example].
+    /// </summary>
+    public static V3Error MetafieldItemFailed(string key, string reason) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Bulk operation has failed", V3Type, new Dictionary<string, string> { [key] = reason });
+
     /// <summary>One answer per <see cref="ApiVersion"/>, indexed by it, each with its body serialized once.</summary>
     private static BcErrorResult[] Frozen(Func<ApiVersion, BcErrorResult> make) => [make(ApiVersion.V2).Frozen(), make(ApiVersion.V3).Frozen()];
 

@@ -32,8 +32,17 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         operation.Responses ??= [];
         foreach (var (status, error) in errors)
         {
-            operation.Responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] =
-                ErrorSchemas.Response(version, context.Document!, error.Description, error.Example());
+            var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var response = ErrorSchemas.Response(version, context.Document!, error.Description, error.Example());
+            if (operation.Responses.TryGetValue(code, out var own) && own.Content?.TryGetValue("application/json", out var ownMedia) == true
+                && ownMedia.Schema is { } ownSchema)
+            {
+                // The route answers this status with a body of its own too (a metafield batch's partial success, 422): either body.
+                var media = response.Content!["application/json"];
+                media.Schema = new OpenApiSchema { AnyOf = [ownSchema, media.Schema!] };
+            }
+
+            operation.Responses[code] = response;
         }
 
         return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V3.Customers;
+using CustomerApi.Features.V3.Metafields;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.OpenApi;
@@ -59,6 +60,10 @@ public sealed class QueryParameters : IOpenApiOperationTransformer
         "field_name" => (Text(), "Only values of the form field of this name, ignoring case."),
         "field_type" => (Text(enumeration: FormFieldTypes.All), "Only values of form fields of this type."),
         "is_default" or "is_group_for_guests" => (Text(enumeration: ["true", "false", "1", "0"]), "Only groups that are (true) or are not (false) this."),
+        "key" or "namespace" => (Text(), $"Only metafields of this {name}, exactly; with {name}:in, of either."),
+        "key:in" or "namespace:in" => (Text(), $"Only metafields of these {name[..^3]}s, exactly, a comma-separated list (at most {IdList.MaxCount})."),
+        "direction" => (Text(enumeration: ["asc", "desc"]), "The order of the list by id: asc (the default) or desc."),
+        "include_fields" => (Text(), $"Only these fields of each metafield besides id, a comma-separated list of: {string.Join(", ", MetafieldFilterV3.Fields)}."),
         "id:in" or "customer_id:in" or "attribute_id:in" => (Text(pattern: @"^\d+(,\d+)*$"),
             $"A comma-separated list of ids (at most {IdList.MaxCount})."),
         _ when name.StartsWith("min_date_", StringComparison.Ordinal) || name.EndsWith(":min", StringComparison.Ordinal) =>
