@@ -109,6 +109,10 @@ public static class HostileRoutes
         // a good declaration of nothing). The consent tests judge its bodies; the isolation sweep aims it at the other store.
         new("GET", "v3/customers/1/consent"),
         new("GET", "v3/customers/1/stored-instruments"),
+        new("GET", "v3/customers/settings"),
+        new("GET", "v3/customers/settings/channels/1"),
+        new("GET", "v3/customers/1/metafields"),
+        new("GET", "v3/customers/metafields"),
     ];
 
     public static IEnumerable<HostileRoute> WithBodies => All.Where(r => r.TakesBody);

@@ -85,7 +85,8 @@ public abstract class IsolationSweepTests(ApiFixture api, ReliabilityFigures fig
                         $"v2/customers/1/addresses/{id}", $"v2/customers/{id}/addresses/{id}" }
                     select path)
             .Concat(["v2/customers/1/addresses/2", "v2/customers/2/addresses/3", "v2/customer_groups/2", "v2/customer_groups/3"])
-            .Concat(["v3/customers/1/consent", "v3/customers/4/consent", "v3/customers/6/consent", "v3/customers/4/stored-instruments"]);
+            .Concat(["v3/customers/1/consent", "v3/customers/4/consent", "v3/customers/6/consent", "v3/customers/4/stored-instruments"])
+            .Concat(["v3/customers/4/metafields", "v3/customers/4/metafields/1", "v3/customers/metafields?key=store-b"]);
         return reads.Select(path => new HostileRequest("read-aimed-at-b", "GET", $"/stores/{a.Hash}/{path}") { Token = a.Token });
     }
 
@@ -118,6 +119,11 @@ public abstract class IsolationSweepTests(ApiFixture api, ReliabilityFigures fig
             ("DELETE", $"v3/customers/attribute-values?id:in={string.Join(',', Enumerable.Range(7, 18))}", null),
             ("PUT", "v3/customers/4/consent", """{"allow":["essential"],"deny":["targeting"]}"""),
             ("PUT", "v3/customers/6/consent", """{}"""),
+            ("PUT", "v3/customers/settings", """{"customer_group_settings":{"guest_customer_group_id":3,"default_customer_group_id":2}}"""),
+            ("PUT", "v3/customers/settings/channels/1", """{"customer_group_settings":{"default_customer_group_id":3}}"""),
+            ("POST", "v3/customers/4/metafields", """{"permission_set":"write","namespace":"a","key":"from-a","value":"x"}"""),
+            ("PUT", "v3/customers/4/metafields/1", """{"value":"from-a"}"""),
+            ("DELETE", "v3/customers/4/metafields/1", null),
             ("DELETE", "v2/customers?min_id=4", null),
             ("DELETE", "v2/customers?email=store-b-1%40example.com", null),
             ("DELETE", "v2/customers?company=store-b", null),

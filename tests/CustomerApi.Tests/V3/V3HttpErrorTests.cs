@@ -145,6 +145,24 @@ public abstract class V3HttpErrorTests(ApiFixture api)
         (await store.SnapshotAsync()).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData("PUT", "customers/attributes", "a JSON array", "The request body must be a JSON array of objects.")]
+    [InlineData("PUT", "customers/1/consent", "a JSON object", "The request body must be a JSON object.")]
+    [InlineData("PUT", "customers/settings", "a JSON object", "The request body must be a JSON object.")]
+    [InlineData("POST", "customers/validate-credentials", "a JSON object", "The request body must be a JSON object.")]
+    public async Task An_empty_body_or_one_of_the_wrong_shape_is_refused_naming_the_shape_the_route_takes(
+        string method, string url, string takes, string wrongShape)
+    {
+        var store = await SeededStoreAsync();
+
+        var empty = await store.V3.SendAsync(Request(method, url, ""));
+        var wrong = await store.V3.SendAsync(Request(method, url, takes == "a JSON array" ? "{}" : "[]"));
+
+        (await empty.ShouldBeV3ErrorAsync(HttpStatusCode.BadRequest)).GetProperty("title").GetString()
+            .ShouldBe($"The request body is empty; {takes} is required.");
+        (await wrong.ShouldBeV3ErrorAsync(HttpStatusCode.UnprocessableEntity)).Errors()["body"].ShouldBe(wrongShape);
+    }
+
     [Fact]
     public async Task A_body_over_1_MiB_is_413_in_the_V3_format_on_every_write_and_writes_nothing()
     {

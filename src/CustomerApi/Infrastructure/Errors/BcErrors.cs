@@ -70,8 +70,9 @@ public static class BcErrors
     public static BcErrorResult MalformedJson(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
         "The request body is not valid JSON.");
 
-    public static BcErrorResult EmptyBody(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
-        "The request body is empty; a JSON object is required.", "The request body is empty; a JSON array is required.");
+    /// <summary>A body the endpoint needs is missing; <paramref name="takes"/> says what it is (<c>a JSON object</c>, <c>a JSON array</c>).</summary>
+    public static BcErrorResult EmptyBody(ApiVersion version, string takes) => Make(version, StatusCodes.Status400BadRequest,
+        $"The request body is empty; {takes} is required.");
 
     public static BcErrorResult BadRequest(ApiVersion version) => Make(version, StatusCodes.Status400BadRequest,
         "The request is invalid.");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerApi.Data;
 using CustomerApi.Infrastructure.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -20,7 +21,7 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
         var version = ApiVersions.FromPath(httpContext.Request.Path);
         var result = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(version, bad),
+            BadHttpRequestException bad => FromBadRequest(version, bad, BodyTaken(httpContext)),
             // Races no handler answered more precisely, and a database that cannot take the request now: never a 500.
             _ when DbErrors.IsTransient(exception) => BcErrors.Unavailable(version),
             DbUpdateConcurrencyException => BcErrors.ChangedMeanwhile(version),
@@ -46,18 +47,26 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
     private static bool DeclaresCharset(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Charset.HasValue;
 
-    private static BcErrorResult FromBadRequest(ApiVersion version, BadHttpRequestException bad) => bad.StatusCode switch
+    /// <summary>What the endpoint's body is, from its own metadata: most V3 writes take an array, the rest of the API objects.</summary>
+    private static string BodyTaken(HttpContext httpContext) =>
+        // The handler runs with the request's endpoint cleared; the feature keeps the one that threw.
+        (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType is { } type
+            && type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+            ? "a JSON array"
+            : "a JSON object";
+
+    private static BcErrorResult FromBadRequest(ApiVersion version, BadHttpRequestException bad, string takes) => bad.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => BcErrors.PayloadTooLarge(version),
         StatusCodes.Status415UnsupportedMediaType => BcErrors.UnsupportedMediaType(version),
-        _ when bad.InnerException is JsonException json => FromJson(version, json),
+        _ when bad.InnerException is JsonException json => FromJson(version, json, takes),
         // "... but no body was provided" (inferred body) / "Required parameter ... was not provided from body" ([FromBody]).
         _ when bad.Message.Contains("no body was provided", StringComparison.OrdinalIgnoreCase)
-            || bad.Message.Contains("was not provided from body", StringComparison.OrdinalIgnoreCase) => BcErrors.EmptyBody(version),
+            || bad.Message.Contains("was not provided from body", StringComparison.OrdinalIgnoreCase) => BcErrors.EmptyBody(version, takes),
         _ => BcErrors.BadRequest(version),
     };
 
-    private static BcErrorResult FromJson(ApiVersion version, JsonException json)
+    private static BcErrorResult FromJson(ApiVersion version, JsonException json, string takes)
     {
         // The reader's own exception (bad syntax, truncation, invalid UTF-8, too deep) rides inside as JsonReaderException.
         if (json.InnerException is JsonException || json.BytePositionInLine is null && json.Path is null)
@@ -67,7 +76,7 @@ public sealed partial class BcExceptionHandler(ILogger<BcExceptionHandler> logge
 
         var field = JsonPaths.ToField(json.Path);
         return field is null
-            ? BcErrors.InvalidField(version, "body", version == ApiVersion.V3
+            ? BcErrors.InvalidField(version, "body", takes == "a JSON array"
                 ? "The request body must be a JSON array of objects."
                 : "The request body must be a JSON object.")
             : BcErrors.InvalidField(version, field, json switch
