@@ -34,8 +34,21 @@ public sealed record MetafieldWriteV3<T>(IReadOnlyList<T> Data, IReadOnlyList<V3
 
 public sealed record WriteMetaV3(int Total, int Success, int Failed);
 
+/// <summary>The fields a create and an update share, judged by the same rules (MetafieldFieldRules).</summary>
+public interface IMetafieldFields
+{
+    string? PermissionSet { get; }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "BigCommerce's field name")]
+    string? Namespace { get; }
+
+    string? Key { get; }
+    string? Value { get; }
+    string? Description { get; }
+}
+
 /// <summary>The body of a metafield create (spec: MetafieldBase_Post); the batch's items add <c>resource_id</c>.</summary>
-public class MetafieldInputV3 : IHasExtraFields
+public class MetafieldInputV3 : IHasExtraFields, IMetafieldFields
 {
     public string? PermissionSet { get; init; }
     public string? Namespace { get; init; }
@@ -56,7 +69,7 @@ public sealed class NewMetafieldV3 : MetafieldInputV3
 /// The body of a metafield update (spec: MetafieldBase_Put): what is sent changes, what is left out stays. <c>id</c>
 /// names the metafield in the batch; on the single route it may repeat the path's.
 /// </summary>
-public sealed class MetafieldChangesV3 : IHasExtraFields
+public sealed class MetafieldChangesV3 : IHasExtraFields, IMetafieldFields
 {
     public int? Id { get; init; }
     public string? PermissionSet { get; init; }

@@ -41,6 +41,20 @@ public sealed class MetafieldInputV3Validator : AbstractValidator<MetafieldInput
         RuleFor(m => m.Namespace).NotNull().Fails(Failure.Required("namespace"));
         RuleFor(m => m.Key).NotNull().Fails(Failure.Required("key"));
         RuleFor(m => m.Value).NotNull().Fails(Failure.Required("value"));
+        Include(MetafieldFieldRules.Instance);
+    }
+}
+
+/// <summary>
+/// The rules of the fields a create and an update share, each judged when sent (a create requires its four first).
+/// Internal, so the validation filter's registration does not pick it up on its own.
+/// </summary>
+internal sealed class MetafieldFieldRules : AbstractValidator<IMetafieldFields>
+{
+    public static readonly MetafieldFieldRules Instance = new();
+
+    private MetafieldFieldRules()
+    {
         RuleFor(m => m.PermissionSet).OneOf(MetafieldPermissions.All).Fails(MetafieldRules.PermissionSet);
         RuleFor(m => m.Namespace).Length(1, CustomerMetafield.NamespaceLength).Fails(MetafieldRules.Namespace);
         RuleFor(m => m.Key).Length(1, CustomerMetafield.KeyLength).Fails(MetafieldRules.Key);
@@ -70,11 +84,7 @@ public sealed class MetafieldChangesV3Validator : AbstractValidator<MetafieldCha
     {
         this.OnlyReadOnlyExtras(MetafieldRules.ReadOnly);
         RuleFor(m => m.Id).GreaterThan(0).When(m => m.Id is not null).Fails(Failure.Invalid("id", "id must be a metafield id"));
-        RuleFor(m => m.PermissionSet).OneOf(MetafieldPermissions.All).Fails(MetafieldRules.PermissionSet);
-        RuleFor(m => m.Namespace).Length(1, CustomerMetafield.NamespaceLength).Fails(MetafieldRules.Namespace);
-        RuleFor(m => m.Key).Length(1, CustomerMetafield.KeyLength).Fails(MetafieldRules.Key);
-        RuleFor(m => m.Value).Length(1, CustomerMetafield.ValueLength).Fails(MetafieldRules.Value);
-        RuleFor(m => m.Description).MaximumLength(CustomerMetafield.DescriptionLength).Fails(MetafieldRules.Description);
+        Include(MetafieldFieldRules.Instance);
     }
 }
 
