@@ -1,5 +1,6 @@
 using CustomerApi.Bootstrap;
 using CustomerApi.Data;
+using CustomerApi.Features.Admin;
 using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
 using CustomerApi.Features.V2.Customers;
@@ -64,6 +65,7 @@ app.UseBcSwaggerUi();
 app.MapHealth();
 app.MapV2();
 app.MapV3();
+app.MapAdmin();
 
 var demoSeeded = await app.Services.InitializeDatabaseAsync();
 if (demoSeeded)

@@ -61,3 +61,6 @@ public sealed class BcErrorResult : IResult, IStatusCodeHttpResult
 public sealed record V2Error(int Status, string Message, IReadOnlyDictionary<string, string>? Details = null);
 
 public sealed record V3Error(int Status, string Title, string Type, IReadOnlyDictionary<string, string> Errors);
+
+/// <summary>The admin API's error body: V3's without BigCommerce's <c>type</c> link, for it is not BigCommerce's.</summary>
+public sealed record AdminError(int Status, string Title, IReadOnlyDictionary<string, string> Errors);

@@ -208,15 +208,28 @@ public static class BcErrors
         new(StatusCodes.Status422UnprocessableEntity, "Bulk operation has failed", V3Type, new Dictionary<string, string> { [key] = reason });
 
     /// <summary>One answer per <see cref="ApiVersion"/>, indexed by it, each with its body serialized once.</summary>
-    private static BcErrorResult[] Frozen(Func<ApiVersion, BcErrorResult> make) => [make(ApiVersion.V2).Frozen(), make(ApiVersion.V3).Frozen()];
+    private static BcErrorResult[] Frozen(Func<ApiVersion, BcErrorResult> make) =>
+        [make(ApiVersion.V2).Frozen(), make(ApiVersion.V3).Frozen(), make(ApiVersion.Admin).Frozen()];
 
     private static BcErrorResult V3(int status, string title, IReadOnlyDictionary<string, string> errors) =>
         new(status, new V3Error(status, title, V3Type, errors));
 
-    private static BcErrorResult Make(ApiVersion version, int status, string v2Message, string? v3Title = null) =>
-        version == ApiVersion.V3
-            ? V3(status, v3Title ?? v2Message, new Dictionary<string, string>())
-            : new(status, new[] { new V2Error(status, v2Message) });
+    private static BcErrorResult Make(ApiVersion version, int status, string v2Message, string? v3Title = null) => version switch
+    {
+        ApiVersion.V3 => V3(status, v3Title ?? v2Message, new Dictionary<string, string>()),
+        ApiVersion.Admin => new(status, new AdminError(status, v3Title ?? v2Message, new Dictionary<string, string>())),
+        _ => new(status, new[] { new V2Error(status, v2Message) }),
+    };
+
+    public static BcErrorResult AdminUnauthorized() => new(StatusCodes.Status401Unauthorized,
+        new AdminError(StatusCodes.Status401Unauthorized, "The X-Admin-Key header is missing or is not the admin key.", new Dictionary<string, string>()));
+
+    /// <summary>An admin API error naming what is wrong with which field.</summary>
+    public static BcErrorResult AdminInvalid(string field, string reason) => new(StatusCodes.Status422UnprocessableEntity,
+        new AdminError(StatusCodes.Status422UnprocessableEntity, "The request is invalid.", new Dictionary<string, string> { [field] = reason }));
+
+    public static BcErrorResult AdminConflict(string title) => new(StatusCodes.Status409Conflict,
+        new AdminError(StatusCodes.Status409Conflict, title, new Dictionary<string, string>()));
 }
 
 /// <summary>One validation failure, worded for V2 (<see cref="Message"/>) with the reason kept for V3 and V2 details.</summary>

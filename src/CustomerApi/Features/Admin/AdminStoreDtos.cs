@@ -1,0 +1,20 @@
+namespace CustomerApi.Features.Admin;
+
+public sealed record AdminStore(string Hash, DateTime DateCreated);
+
+public sealed record AdminCreatedStore(string Hash, DateTime DateCreated, AdminCreatedToken Token);
+
+/// <summary>A token as created: the only time its secret is shown (it is kept as a SHA-256 hash).</summary>
+public sealed record AdminCreatedToken(int Id, string AccessToken, IReadOnlyList<string> Scopes, DateTime DateCreated);
+
+public sealed record AdminToken(int Id, IReadOnlyList<string> Scopes, DateTime DateCreated);
+
+public sealed class CreateAdminStore
+{
+    public string? Hash { get; init; }
+}
+
+public sealed class CreateAdminToken
+{
+    public List<string>? Scopes { get; init; }
+}

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
+using CustomerApi.Infrastructure.Auth;
+using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerApi.Features.Admin;
+
+/// <summary>
+/// WIP (issue 16): the admin API's stores and tokens. A store is made with a token of every scope; deleting it takes
+/// everything of it (the database's cascades); a revoked token is refused at once (the store's cache is dropped).
+/// </summary>
+public static class AdminStoresEndpoints
+{
+    private const string HashAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static readonly string[] EveryScope = [Scopes.Customers, Scopes.StoredPaymentInstruments];
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").WithTags("Admin (emulator)").AddEndpointFilter<AdminKeyFilter>();
+        admin.MapPost("/stores", Create).WithName("adminCreateStore").WithSummary("Create a store with a token of every scope");
+        admin.MapGet("/stores", List).WithName("adminListStores").WithSummary("List the stores");
+        admin.MapGet("/stores/{hash}", Get).WithName("adminGetStore").WithSummary("Get a store");
+        admin.MapDelete("/stores/{hash}", Delete).WithName("adminDeleteStore").WithSummary("Delete a store and everything of it");
+        admin.MapPost("/stores/{hash}/tokens", CreateToken).WithName("adminCreateToken").WithSummary("Give a store a token");
+        admin.MapGet("/stores/{hash}/tokens", ListTokens).WithName("adminListTokens").WithSummary("List a store's tokens (never their secrets)");
+        admin.MapDelete("/stores/{hash}/tokens/{id:int}", RevokeToken).WithName("adminRevokeToken").WithSummary("Revoke a token at once");
+        return app;
+    }
+
+    public static async Task<Results<Created<AdminCreatedStore>, BcErrorResult>> Create(
+        CreateAdminStore body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var hash = body.Hash?.Trim() ?? RandomNumberGenerator.GetString(HashAlphabet, 10);
+        if (hash.Length is 0 or > Store.HashMaxLength || !hash.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return BcErrors.AdminInvalid("hash", $"a store hash is 1 to {Store.HashMaxLength} letters, digits, '-' or '_'");
+        }
+
+        if (await db.Stores.AnyAsync(s => s.Hash == hash, ct))
+        {
+            return BcErrors.AdminConflict($"There is already a store '{hash}'.");
+        }
+
+        var now = clock.UtcNowToTheSecond();
+        var secret = NewSecret();
+        var token = new ApiToken { TokenHash = TokenHasher.Hash(secret), Scopes = string.Join(' ', EveryScope), DateCreated = now };
+        var store = new Store { Hash = hash, DateCreated = now };
+        store.Tokens.Add(token);
+        db.Stores.Add(store);
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return BcErrors.AdminConflict($"There is already a store '{hash}'.");
+        }
+
+        return TypedResults.Created($"/admin/stores/{hash}",
+            new AdminCreatedStore(hash, now, new AdminCreatedToken(token.Id, secret, EveryScope, now)));
+    }
+
+    public static async Task<Ok<List<AdminStore>>> List(CustomerDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.Stores.AsNoTracking().OrderBy(s => s.Id).Take(1000).Select(s => new AdminStore(s.Hash, s.DateCreated)).ToListAsync(ct));
+
+    public static async Task<Results<Ok<AdminStore>, BcErrorResult>> Get([FromRoute] string hash, CustomerDbContext db, CancellationToken ct) =>
+        await db.Stores.AsNoTracking().Where(s => s.Hash == hash).Select(s => new AdminStore(s.Hash, s.DateCreated)).FirstOrDefaultAsync(ct) is { } store
+            ? TypedResults.Ok(store)
+            : BcErrors.NotFound(ApiVersion.Admin);
+
+    public static async Task<Results<NoContent, BcErrorResult>> Delete(
+        [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, CancellationToken ct)
+    {
+        var deleted = await db.Stores.Where(s => s.Hash == hash).ExecuteDeleteAsync(ct);
+        directory.Forget(hash);
+        return deleted == 0 ? BcErrors.NotFound(ApiVersion.Admin) : TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Created<AdminCreatedToken>, BcErrorResult>> CreateToken(
+        [FromRoute] string hash, CreateAdminToken body, CustomerDbContext db, StoreDirectory directory, TimeProvider clock, CancellationToken ct)
+    {
+        var scopes = (body.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToArray();
+        if (scopes.Length == 0)
+        {
+            return BcErrors.AdminInvalid("scopes", "a token needs one scope or more, e.g. store_v2_customers");
+        }
+
+        if (await db.Stores.Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is not { } storeId)
+        {
+            return BcErrors.NotFound(ApiVersion.Admin);
+        }
+
+        var now = clock.UtcNowToTheSecond();
+        var secret = NewSecret();
+        var token = new ApiToken { StoreId = storeId, TokenHash = TokenHasher.Hash(secret), Scopes = string.Join(' ', scopes), DateCreated = now };
+        db.ApiTokens.Add(token);
+        if (await db.SaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return BcErrors.NotFound(ApiVersion.Admin);
+        }
+
+        directory.Forget(hash);
+        return TypedResults.Created($"/admin/stores/{hash}/tokens/{token.Id}", new AdminCreatedToken(token.Id, secret, scopes, now));
+    }
+
+    public static async Task<Results<Ok<List<AdminToken>>, BcErrorResult>> ListTokens([FromRoute] string hash, CustomerDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Stores.AsNoTracking().Where(s => s.Hash == hash)
+            .Select(s => new { Tokens = s.Tokens.OrderBy(t => t.Id).Select(t => new { t.Id, t.Scopes, t.DateCreated }).ToList() }).FirstOrDefaultAsync(ct);
+        return rows is null
+            ? BcErrors.NotFound(ApiVersion.Admin)
+            : TypedResults.Ok(rows.Tokens.Select(t => new AdminToken(t.Id, t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), t.DateCreated)).ToList());
+    }
+
+    public static async Task<Results<NoContent, BcErrorResult>> RevokeToken(
+        [FromRoute] string hash, [FromRoute] int id, CustomerDbContext db, StoreDirectory directory, CancellationToken ct)
+    {
+        var revoked = await db.ApiTokens.Where(t => t.Id == id && db.Stores.Any(s => s.Id == t.StoreId && s.Hash == hash)).ExecuteDeleteAsync(ct);
+        directory.Forget(hash); // refused from the next request on, not after the cache's 30 s
+        return revoked == 0 ? BcErrors.NotFound(ApiVersion.Admin) : TypedResults.NoContent();
+    }
+
+    private static string NewSecret() => RandomNumberGenerator.GetHexString(40, lowercase: true);
+}
