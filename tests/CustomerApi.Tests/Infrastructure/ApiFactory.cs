@@ -24,6 +24,9 @@ public sealed class ApiFactory(
     Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The admin API's key in every test service (a test's own may set another, or none).</summary>
+    public const string AdminKey = "test-admin-key";
+
     public StorageProvider Provider { get; } = provider;
     public string ConnectionString { get; } = connectionString;
 
@@ -36,6 +39,7 @@ public sealed class ApiFactory(
         builder.UseSetting("Bootstrap:Stores:0:Hash", BootstrapStore.Hash);
         builder.UseSetting("Bootstrap:Stores:0:Tokens:0:AccessToken", BootstrapStore.Token);
         builder.UseSetting("Bootstrap:Stores:0:Tokens:0:Scopes:0", "store_v2_customers_read_only");
+        builder.UseSetting("Admin:Key", AdminKey);
         // The test process's console is read by nobody, and a line per request of every test would only slow the run;
         // a logger a test adds (CapturedLogs) still gets them.
         builder.ConfigureLogging(logging => logging.AddFilter<ConsoleLoggerProvider>(RequestLogMiddleware.Category, LogLevel.None));
