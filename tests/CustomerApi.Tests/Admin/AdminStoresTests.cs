@@ -3,30 +3,10 @@ using CustomerApi.Tests.Infrastructure;
 
 namespace CustomerApi.Tests.Admin;
 
-/// <summary>WIP (issue 16): <c>/admin/stores</c> and their tokens, behind <c>X-Admin-Key</c>.</summary>
+/// <summary><c>/admin/stores</c> and their tokens, behind <c>X-Admin-Key</c>.</summary>
 public abstract class AdminStoresTests(ApiFixture api)
 {
     private static readonly string[] ReadOnly = ["store_v2_customers_read_only"];
-
-    private async Task<HttpClient> AdminAsync(string? key = ApiFactory.AdminKey)
-    {
-        var client = await api.AnonymousClientAsync();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-Admin-Key", key);
-        }
-
-        return client;
-    }
-
-    private static async Task<(string Hash, string Token)> CreateStoreAsync(HttpClient admin, object? body = null)
-    {
-        var created = await (await admin.PostJsonAsync("admin/stores", body ?? new { })).ShouldBeAsync(HttpStatusCode.Created);
-        return (created.GetProperty("hash").GetString()!, created.GetProperty("token").GetProperty("access_token").GetString()!);
-    }
-
-    private async Task<HttpClient> StoreClientAsync(string hash, string token, string version = "v2") =>
-        TestStore.Client(await api.FactoryAsync(), token, $"http://localhost/stores/{hash}/{version}/");
 
     [Theory]
     [InlineData(null)]
@@ -35,14 +15,14 @@ public abstract class AdminStoresTests(ApiFixture api)
     [InlineData("test-admin-key ")]
     public async Task Without_the_admin_key_every_admin_route_is_401_and_creates_nothing(string? key)
     {
-        var admin = await AdminAsync(key);
+        var admin = await api.AdminAsync(key);
         var hash = TestStore.NewHash();
 
         var response = await admin.PostJsonAsync("admin/stores", new { hash });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.JsonAsync()).GetProperty("title").GetString()!.ShouldContain("X-Admin-Key");
-        (await (await AdminAsync()).GetAsync($"admin/stores/{hash}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await (await api.AdminAsync()).GetAsync($"admin/stores/{hash}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -58,13 +38,13 @@ public abstract class AdminStoresTests(ApiFixture api)
     [Fact]
     public async Task A_new_store_has_a_random_hash_and_a_token_of_every_scope_that_works_at_once()
     {
-        var admin = await AdminAsync();
+        var admin = await api.AdminAsync();
 
-        var (hash, token) = await CreateStoreAsync(admin);
+        var (hash, token) = await admin.CreateStoreAsync();
 
         hash.Length.ShouldBe(10);
-        (await (await StoreClientAsync(hash, token)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await (await StoreClientAsync(hash, token, "v3")).GetAsync("customers/settings")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await api.StoreClientAsync(hash, token)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await api.StoreClientAsync(hash, token, "v3")).GetAsync("customers/settings")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var got = await (await admin.GetAsync($"admin/stores/{hash}")).ShouldBeAsync(HttpStatusCode.OK);
         got.GetProperty("hash").GetString().ShouldBe(hash);
     }
@@ -75,8 +55,8 @@ public abstract class AdminStoresTests(ApiFixture api)
     [InlineData("")]
     public async Task A_bad_hash_is_422_and_a_taken_one_409(string bad)
     {
-        var admin = await AdminAsync();
-        var (hash, _) = await CreateStoreAsync(admin, new { hash = TestStore.NewHash() });
+        var admin = await api.AdminAsync();
+        var (hash, _) = await admin.CreateStoreAsync(new { hash = TestStore.NewHash() });
 
         var refused = await (await admin.PostJsonAsync("admin/stores", new { hash = bad })).ShouldBeAsync(HttpStatusCode.UnprocessableEntity);
         await (await admin.PostJsonAsync("admin/stores", new { hash })).ShouldBeAsync(HttpStatusCode.Conflict);
@@ -87,32 +67,32 @@ public abstract class AdminStoresTests(ApiFixture api)
     [Fact]
     public async Task Deleting_a_store_takes_its_customers_and_tokens_and_nothing_of_another_store()
     {
-        var admin = await AdminAsync();
-        var (doomed, doomedToken) = await CreateStoreAsync(admin);
-        var (kept, keptToken) = await CreateStoreAsync(admin);
+        var admin = await api.AdminAsync();
+        var (doomed, doomedToken) = await admin.CreateStoreAsync();
+        var (kept, keptToken) = await admin.CreateStoreAsync();
         foreach (var (hash, token) in new[] { (doomed, doomedToken), (kept, keptToken) })
         {
-            (await (await StoreClientAsync(hash, token)).PostJsonAsync("customers", new { first_name = "A", last_name = "B", email = "a@example.com" }))
+            (await (await api.StoreClientAsync(hash, token)).PostJsonAsync("customers", new { first_name = "A", last_name = "B", email = "a@example.com" }))
                 .StatusCode.ShouldBe(HttpStatusCode.Created);
         }
 
         (await admin.DeleteAsync($"admin/stores/{doomed}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        (await (await StoreClientAsync(doomed, doomedToken)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await (await api.StoreClientAsync(doomed, doomedToken)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await admin.GetAsync($"admin/stores/{doomed}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.DeleteAsync($"admin/stores/{doomed}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await (await StoreClientAsync(kept, keptToken)).GetFromJsonCountAsync()).ShouldBe(1);
+        (await (await api.StoreClientAsync(kept, keptToken)).GetFromJsonCountAsync()).ShouldBe(1);
     }
 
     [Fact]
     public async Task A_token_has_the_scopes_asked_for_is_listed_without_its_secret_and_once_revoked_is_refused_on_its_next_request()
     {
-        var admin = await AdminAsync();
-        var (hash, _) = await CreateStoreAsync(admin);
+        var admin = await api.AdminAsync();
+        var (hash, _) = await admin.CreateStoreAsync();
         var created = await (await admin.PostJsonAsync($"admin/stores/{hash}/tokens", new { scopes = ReadOnly }))
             .ShouldBeAsync(HttpStatusCode.Created);
         var (id, token) = (created.GetProperty("id").GetInt32(), created.GetProperty("access_token").GetString()!);
-        var reader = await StoreClientAsync(hash, token);
+        var reader = await api.StoreClientAsync(hash, token);
 
         (await reader.GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await reader.PostJsonAsync("customers", new { first_name = "A", last_name = "B", email = "a@example.com" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -140,6 +140,17 @@ public static class BcErrors
             return V3(tooLarge.Status, tooLarge.Message, new Dictionary<string, string>());
         }
 
+        if (version == ApiVersion.Admin)
+        {
+            var fields = new Dictionary<string, string>();
+            foreach (var failure in failures)
+            {
+                fields.TryAdd(failure.Field, failure.Reason ?? failure.Message);
+            }
+
+            return new(StatusCodes.Status422UnprocessableEntity, new AdminError(StatusCodes.Status422UnprocessableEntity, "The request is invalid.", fields));
+        }
+
         if (version == ApiVersion.V3)
         {
             var errors = new Dictionary<string, string>();
@@ -225,8 +236,7 @@ public static class BcErrors
         new AdminError(StatusCodes.Status401Unauthorized, "The X-Admin-Key header is missing or is not the admin key.", new Dictionary<string, string>()));
 
     /// <summary>An admin API error naming what is wrong with which field.</summary>
-    public static BcErrorResult AdminInvalid(string field, string reason) => new(StatusCodes.Status422UnprocessableEntity,
-        new AdminError(StatusCodes.Status422UnprocessableEntity, "The request is invalid.", new Dictionary<string, string> { [field] = reason }));
+    public static BcErrorResult AdminInvalid(string field, string reason) => Validation(ApiVersion.Admin, [Failure.Invalid(field, reason)]);
 
     public static BcErrorResult AdminConflict(string title) => new(StatusCodes.Status409Conflict,
         new AdminError(StatusCodes.Status409Conflict, title, new Dictionary<string, string>()));

@@ -38,7 +38,8 @@ public static class ValidationFilter
                 var result = await validator!.ValidateAsync(new ValidationContext<object>(argument), invocation.HttpContext.RequestAborted);
                 if (!result.IsValid)
                 {
-                    var version = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StoreApi>()?.Version ?? ApiVersion.V2;
+                    var version = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StoreApi>()?.Version
+                        ?? ApiVersions.FromPath(invocation.HttpContext.Request.Path);
                     var failures = result.Errors.Select(e => e.CustomState as Failure ?? Failure.Invalid(e.PropertyName, e.ErrorMessage)).ToList();
                     if (argument is IQueryFilter query)
                     {

@@ -1,4 +1,4 @@
-namespace CustomerApi.Features.Admin;
+namespace CustomerApi.Features.Admin.Stores;
 
 public sealed record AdminStore(string Hash, DateTime DateCreated);
 

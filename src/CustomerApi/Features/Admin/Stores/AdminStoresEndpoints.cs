@@ -8,10 +8,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerApi.Features.Admin;
+namespace CustomerApi.Features.Admin.Stores;
 
 /// <summary>
-/// WIP (issue 16): the admin API's stores and tokens. A store is made with a token of every scope; deleting it takes
+/// The admin API's stores and tokens. A store is made with a token of every scope; deleting it takes
 /// everything of it (the database's cascades); a revoked token is refused at once (the store's cache is dropped).
 /// </summary>
 public static class AdminStoresEndpoints
@@ -19,9 +19,8 @@ public static class AdminStoresEndpoints
     private const string HashAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static readonly string[] EveryScope = [Scopes.Customers, Scopes.StoredPaymentInstruments];
 
-    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapAdminStores(this RouteGroupBuilder admin)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin (emulator)").AddEndpointFilter<AdminKeyFilter>();
         admin.MapPost("/stores", Create).WithName("adminCreateStore").WithSummary("Create a store with a token of every scope");
         admin.MapGet("/stores", List).WithName("adminListStores").WithSummary("List the stores");
         admin.MapGet("/stores/{hash}", Get).WithName("adminGetStore").WithSummary("Get a store");
@@ -29,7 +28,7 @@ public static class AdminStoresEndpoints
         admin.MapPost("/stores/{hash}/tokens", CreateToken).WithName("adminCreateToken").WithSummary("Give a store a token");
         admin.MapGet("/stores/{hash}/tokens", ListTokens).WithName("adminListTokens").WithSummary("List a store's tokens (never their secrets)");
         admin.MapDelete("/stores/{hash}/tokens/{id:int}", RevokeToken).WithName("adminRevokeToken").WithSummary("Revoke a token at once");
-        return app;
+        return admin;
     }
 
     public static async Task<Results<Created<AdminCreatedStore>, BcErrorResult>> Create(
