@@ -65,6 +65,34 @@ public abstract class AdminStoresTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_store_keeps_the_name_it_was_given_and_a_too_long_name_is_422()
+    {
+        var admin = await api.AdminAsync();
+
+        var (hash, _) = await admin.CreateStoreAsync(new { name = "Checkout tests" });
+        var refused = await (await admin.PostJsonAsync("admin/stores", new { name = new string('n', 256) })).ShouldBeAsync(HttpStatusCode.UnprocessableEntity);
+
+        (await (await admin.GetAsync($"admin/stores/{hash}")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("name").GetString().ShouldBe("Checkout tests");
+        refused.GetProperty("errors").GetProperty("name").GetString()!.ShouldContain("255");
+    }
+
+    [Theory]
+    [InlineData("""{"scopes":[]}""", "scopes")]
+    [InlineData("""{}""", "scopes")]
+    [InlineData("""{"scopes":["store_v2_customers","Store V2!"]}""", "scopes[1]")]
+    public async Task A_token_without_scopes_or_with_a_malformed_one_is_422_naming_it(string body, string field)
+    {
+        var admin = await api.AdminAsync();
+        var (hash, _) = await admin.CreateStoreAsync();
+
+        var refused = await (await admin.PostAsync($"admin/stores/{hash}/tokens", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
+            .ShouldBeAsync(HttpStatusCode.UnprocessableEntity);
+
+        refused.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(refused.GetRawText());
+        (await (await admin.GetAsync($"admin/stores/{hash}/tokens")).ShouldBeAsync(HttpStatusCode.OK)).GetArrayLength().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Deleting_a_store_takes_its_customers_and_tokens_and_nothing_of_another_store()
     {
         var admin = await api.AdminAsync();

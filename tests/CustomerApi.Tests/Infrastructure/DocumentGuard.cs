@@ -1,7 +1,7 @@
 namespace CustomerApi.Tests.Infrastructure;
 
 /// <summary>
-/// Sits in every test client beside <see cref="SecretGuard"/>: an answer of the store API that its own OpenAPI
+/// Sits in every test client beside <see cref="SecretGuard"/>: an answer of the store or admin API that its own OpenAPI
 /// document does not describe (a status the operation does not list, a body its schema refuses) fails the test that
 /// received it, whatever that test was about. So every answer the suite sees checks the document.
 /// </summary>
@@ -11,7 +11,8 @@ public sealed class DocumentGuard(ApiFactory factory) : DelegatingHandler
     {
         var response = await base.SendAsync(request, cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
-        if (!path.TrimStart('/').StartsWith("stores/", StringComparison.OrdinalIgnoreCase))
+        var trimmed = path.TrimStart('/');
+        if (!trimmed.StartsWith("stores/", StringComparison.OrdinalIgnoreCase) && !trimmed.StartsWith("admin/", StringComparison.OrdinalIgnoreCase))
         {
             return response;
         }

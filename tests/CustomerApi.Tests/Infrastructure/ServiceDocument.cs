@@ -63,7 +63,8 @@ public sealed partial class ServiceDocument
     /// <summary>Why the answer is not one the document gives for that request, or null when it is.</summary>
     public string? Problem(string method, string path, int status, string body)
     {
-        var version = VersionSegment().Match(path) is { Success: true } match ? match.Groups[1].Value.ToUpperInvariant() : null;
+        var version = VersionSegment().Match(path) is { Success: true } match ? match.Groups[1].Value.ToUpperInvariant()
+            : path.TrimStart('/').StartsWith("admin/", StringComparison.OrdinalIgnoreCase) ? "Admin" : null;
         var template = TemplateOf(path);
         var documentedMethod = method == "HEAD" ? "get" : method.ToLowerInvariant();
         if (template is null || !Root.GetProperty("paths").GetProperty(template).TryGetProperty(documentedMethod, out var operation))

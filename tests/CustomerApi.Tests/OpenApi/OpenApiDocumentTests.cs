@@ -48,7 +48,7 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
     [Fact]
     public async Task Every_operation_has_a_unique_operationId_a_summary_and_a_tag()
     {
-        var operations = await OperationsAsync();
+        var operations = await ServiceOperations.AllAsync(await api.FactoryAsync());
 
         foreach (var (method, path, operation) in operations)
         {
@@ -197,18 +197,13 @@ public abstract class OpenApiDocumentTests(ApiFixture api)
 
     private async Task<ServiceDocument> DocumentAsync() => await ServiceDocument.LoadAsync(await api.FactoryAsync());
 
-    private async Task<List<(string Method, string Path, JsonElement Operation)>> OperationsAsync()
-    {
-        var paths = (await DocumentAsync()).Root.GetProperty("paths");
-        return [.. paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject()
-            .Where(o => o.Name is "get" or "post" or "put" or "delete" or "patch")
-            .Select(o => (o.Name.ToUpperInvariant(), path.Name, o.Value)))];
-    }
+    /// <summary>The store API's operations (under <c>/stores/{store_hash}</c>); the admin API's are AdminOpenApiTests'.</summary>
+    private async Task<List<(string Method, string Path, JsonElement Operation)>> OperationsAsync() =>
+        [.. (await ServiceOperations.AllAsync(await api.FactoryAsync())).Where(o => o.Path.StartsWith("/stores/", StringComparison.Ordinal))];
 
-    private static string Concrete(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "1");
+    private static string Concrete(string path) => ServiceOperations.Concrete(path);
 
-    private static int StatusOf(JsonElement error) =>
-        (error.ValueKind == JsonValueKind.Array ? error[0] : error).GetProperty("status").GetInt32();
+    private static int StatusOf(JsonElement error) => ServiceOperations.StatusOf(error);
 
     private static string[] Required(JsonElement schemas, string name) =>
         schemas.GetProperty(name).TryGetProperty("required", out var required) ? [.. required.EnumerateArray().Select(r => r.GetString()!)] : [];

@@ -10,6 +10,7 @@ internal sealed class StoreConfiguration : IEntityTypeConfiguration<Store>
     {
         store.Property(s => s.Hash).HasMaxLength(Store.HashMaxLength);
         store.HasIndex(s => s.Hash).IsUnique();
+        store.Property(s => s.Name).HasMaxLength(Store.NameMaxLength);
         store.HasMany(s => s.Tokens).WithOne().HasForeignKey(t => t.StoreId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,8 +6,13 @@ public sealed class Store
     /// <summary>The longest hash a store can have; a longer one in a URL names no store.</summary>
     public const int HashMaxLength = 64;
 
+    public const int NameMaxLength = 255;
+
     public int Id { get; set; }
     public required string Hash { get; set; }
+
+    /// <summary>What the admin API was told to call the store; "" when it was not, or was made from configuration.</summary>
+    public string Name { get; set; } = "";
 
     /// <summary>
     /// The last customer id handed out on SQLite; ids are per store, ascending and never reused. PostgreSQL takes them

@@ -3,19 +3,10 @@ using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Features.Admin.Seed;
 using CustomerApi.Features.Admin.Snapshots;
 using CustomerApi.Features.Admin.Stores;
+using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Validation;
 
 namespace CustomerApi.Features.Admin;
-
-/// <summary>Endpoint metadata marking a route of the emulator's own admin API (under <c>/admin</c>, guarded by <see cref="AdminKeyFilter"/>).</summary>
-public sealed class AdminApi
-{
-    public static readonly AdminApi Instance = new();
-
-    private AdminApi()
-    {
-    }
-}
 
 /// <summary>
 /// The emulator's own API for test suites, under <c>/admin</c>: stores and tokens, reset, seed, snapshots, faults,

@@ -17,14 +17,15 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (context.StoreApi() is not { } api)
+        var version = context.StoreApi()?.Version ?? (context.IsAdminApi() ? ApiVersion.Admin : (ApiVersion?)null);
+        if (version is not { } known)
         {
             return Task.CompletedTask;
         }
 
-        var version = api.Version;
+        var implied = known == ApiVersion.Admin ? ImpliedForAdmin(context.Description) : Implied(context.Description, metadata, known);
         var errors = new SortedDictionary<int, DocumentedError>();
-        foreach (var error in Implied(context.Description, metadata, version).Concat(metadata.OfType<DocumentedError>()))
+        foreach (var error in implied.Concat(metadata.OfType<DocumentedError>()))
         {
             errors[error.Status] = error; // what a route declares replaces what its shape implies
         }
@@ -33,7 +34,7 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         foreach (var (status, error) in errors)
         {
             var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var response = ErrorSchemas.Response(version, context.Document!, error.Description, error.Example());
+            var response = ErrorSchemas.Response(known, context.Document!, error.Description, error.Example());
             if (operation.Responses.TryGetValue(code, out var own) && own.Content?.TryGetValue("application/json", out var ownMedia) == true
                 && ownMedia.Schema is { } ownSchema)
             {
@@ -46,6 +47,36 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    private static IEnumerable<DocumentedError> ImpliedForAdmin(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiDescription description)
+    {
+        const ApiVersion admin = ApiVersion.Admin;
+        yield return new(401, "No X-Admin-Key header, or not the admin key.", BcErrors.AdminUnauthorized);
+        yield return new(404, "No admin key is configured (Admin:Key), so there is no admin API; or no store has that hash.",
+            () => BcErrors.NotFound(admin));
+        yield return new(414, "The URL is longer than the service accepts (Limits:MaxUrlBytes).",
+            () => BcErrors.UriTooLong(admin, RequestSizeLimits.DefaultMaxUrlBytes));
+        yield return new(429, "The client address's request quota is spent (RateLimit:PerAddress).", () => BcErrors.TooManyRequests(admin));
+        yield return new(431, "The request's headers are larger than the service accepts (Limits:MaxRequestHeadersBytes).",
+            () => BcErrors.RequestHeadersTooLarge(admin, RequestSizeLimits.DefaultMaxRequestHeadersBytes));
+        yield return new(503, "The database could not take the request now; nothing was written. Retry after Retry-After seconds.",
+            () => BcErrors.Unavailable(admin));
+
+        var parameters = description.ParameterDescriptions;
+        if (parameters.Any(p => p.Source == BindingSource.Query))
+        {
+            yield return new(422, "A query parameter is invalid.", () => BcErrors.AdminInvalid("limit", "limit is a whole number from 1"));
+        }
+
+        if (parameters.Any(p => p.Source == BindingSource.Body))
+        {
+            yield return new(400, "The body is not valid JSON.", () => BcErrors.MalformedJson(admin));
+            yield return new(413, "The body is larger than the service accepts.", () => BcErrors.PayloadTooLarge(admin));
+            yield return new(415, "The body is not sent as application/json.", () => BcErrors.UnsupportedMediaType(admin));
+            yield return new(422, "A field of the body is missing or invalid; errors are keyed by field.",
+                () => BcErrors.AdminInvalid("hash", "a store hash is 1 to 64 letters, digits, '-' or '_'"));
+        }
     }
 
     private static IEnumerable<DocumentedError> Implied(

@@ -4,21 +4,22 @@ using Microsoft.OpenApi;
 
 namespace CustomerApi.Infrastructure.OpenApi;
 
-/// <summary>BigCommerce's error bodies as schemas: V2 a list of <see cref="V2Error"/>, V3 one <see cref="V3Error"/>.</summary>
+/// <summary>BigCommerce's error bodies as schemas: V2 a list of <see cref="V2Error"/>, V3 one <see cref="V3Error"/>; and the admin API's <see cref="AdminError"/>.</summary>
 public static class ErrorSchemas
 {
     public const string V2Name = "ErrorV2";
     public const string V3Name = "ErrorV3";
+    public const string AdminName = "ErrorAdmin";
 
     /// <summary>A reference to the version's error schema, which it adds to the document's components the first time.</summary>
     public static IOpenApiSchema Reference(ApiVersion version, OpenApiDocument document)
     {
-        var name = version == ApiVersion.V3 ? V3Name : V2Name;
+        var name = version switch { ApiVersion.V3 => V3Name, ApiVersion.Admin => AdminName, _ => V2Name };
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         if (!document.Components.Schemas.ContainsKey(name))
         {
-            document.Components.Schemas[name] = version == ApiVersion.V3 ? V3() : V2();
+            document.Components.Schemas[name] = version switch { ApiVersion.V3 => V3(), ApiVersion.Admin => Admin(), _ => V2() };
         }
 
         return new OpenApiSchemaReference(name, document);
@@ -73,6 +74,20 @@ public static class ErrorSchemas
             ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
             ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["errors"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String } },
+        },
+    };
+
+    private static OpenApiSchema Admin() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Description = "An admin API error: errors maps each field of the request to what is wrong with it.",
+        Required = new HashSet<string> { "status", "title", "errors" },
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
             ["errors"] = new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String } },
         },
     };

@@ -15,7 +15,7 @@ public sealed class MethodAnswers : IOpenApiDocumentTransformer
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Responses ??= new Dictionary<string, IOpenApiResponse>();
-        foreach (var version in new[] { ApiVersion.V2, ApiVersion.V3 })
+        foreach (var version in new[] { ApiVersion.V2, ApiVersion.V3, ApiVersion.Admin })
         {
             document.Components.Responses[$"MethodNotAllowed{version}"] = ErrorSchemas.Response(version, document,
                 "The path does not take this method.", BcErrors.MethodNotAllowed(version, "PUT"));
@@ -25,9 +25,10 @@ public sealed class MethodAnswers : IOpenApiDocumentTransformer
 
         foreach (var (path, item) in document.Paths)
         {
-            if (item is OpenApiPathItem pathItem && path.Contains("/v", StringComparison.Ordinal))
+            if (item is OpenApiPathItem pathItem && (path.StartsWith("/stores/", StringComparison.Ordinal) || path.StartsWith("/admin/", StringComparison.Ordinal)))
             {
-                var version = path.Contains("/v3/", StringComparison.Ordinal) ? ApiVersion.V3 : ApiVersion.V2;
+                var version = path.StartsWith("/admin/", StringComparison.Ordinal) ? ApiVersion.Admin
+                    : path.Contains("/v3/", StringComparison.Ordinal) ? ApiVersion.V3 : ApiVersion.V2;
                 pathItem.Description = $"Other methods answer 405 (MethodNotAllowed{version}); a method the API does not use (PATCH), 501 (MethodNotImplemented{version}).";
             }
         }

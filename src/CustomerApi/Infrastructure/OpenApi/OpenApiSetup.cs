@@ -1,3 +1,4 @@
+using CustomerApi.Features.Admin;
 using CustomerApi.Infrastructure.Auth;
 using Microsoft.OpenApi;
 
@@ -17,6 +18,7 @@ public static class OpenApiSetup
             .AddOperationTransformer<SuccessResponses>()
             .AddOperationTransformer<ErrorResponses>()
             .AddOperationTransformer<RequestExamples>()
+            .AddOperationTransformer<AdminOperations>()
             .AddDocumentTransformer<MethodAnswers>()
             .AddDocumentTransformer((document, _, _) =>
         {
@@ -27,11 +29,12 @@ public static class OpenApiSetup
             }
 
             document.Info.Title = "CustomerApi: BigCommerce Customers API emulator";
-            document.Info.Version = "v2, v3";
+            document.Info.Version = "v2, v3, admin";
             document.Info.Description =
                 "BigCommerce's Customers API (V2 and V3) as https://api.bigcommerce.com/stores/{store_hash}/ answers it: same paths, " +
                 "fields, filters, status codes and error bodies. Press Authorize and give a store's token (the embedded default's " +
-                "demo store is 'demo', its token 'demo-token'), then Try it out on any operation.";
+                "demo store is 'demo', its token 'demo-token'), then Try it out on any operation. The operations tagged " +
+                $"'{AdminRoutes.Tag}' are the emulator's own, for test suites: they take the admin key (X-Admin-Key, printed at start-up) instead.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -40,6 +43,13 @@ public static class OpenApiSetup
                 In = ParameterLocation.Header,
                 Name = StoreAuthMiddleware.TokenHeader,
                 Description = "A store's API token, sent as X-Auth-Token; the embedded default's is 'demo-token' (printed at start-up).",
+            };
+            document.Components.SecuritySchemes[AdminOperations.SchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = AdminKeyFilter.Header,
+                Description = "The admin key (Admin:Key), sent as X-Admin-Key; the embedded default makes one at first start and prints it.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];
             return Task.CompletedTask;

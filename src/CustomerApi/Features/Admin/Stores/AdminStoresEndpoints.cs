@@ -3,6 +3,7 @@ using CustomerApi.Data;
 using CustomerApi.Data.Entities;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,11 +22,17 @@ public static class AdminStoresEndpoints
 
     public static RouteGroupBuilder MapAdminStores(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/stores", Create).WithName("adminCreateStore").WithSummary("Create a store with a token of every scope");
-        admin.MapGet("/stores", List).WithName("adminListStores").WithSummary("List the stores");
+        var taken = () => BcErrors.AdminConflict("There is already a store 'checkout-tests'.");
+        admin.MapPost("/stores", Create).WithName("adminCreateStore").WithSummary("Create a store with a token of every scope")
+            .WithDescription("A random 10-character hash when none is given. The answer holds the token's secret, shown only this once.")
+            .WithRequestExample(new CreateAdminStore { Name = "Checkout tests" })
+            .Answers(StatusCodes.Status409Conflict, "There is already a store with that hash.", taken);
+        admin.MapGet("/stores", List).WithName("adminListStores").WithSummary("List the stores (the first 1,000, oldest first)");
         admin.MapGet("/stores/{hash}", Get).WithName("adminGetStore").WithSummary("Get a store");
         admin.MapDelete("/stores/{hash}", Delete).WithName("adminDeleteStore").WithSummary("Delete a store and everything of it");
-        admin.MapPost("/stores/{hash}/tokens", CreateToken).WithName("adminCreateToken").WithSummary("Give a store a token");
+        admin.MapPost("/stores/{hash}/tokens", CreateToken).WithName("adminCreateToken").WithSummary("Give a store a token of the scopes named")
+            .WithDescription("The answer holds the token's secret, shown only this once; the store keeps its SHA-256 hash.")
+            .WithRequestExample(new CreateAdminToken { Scopes = [Scopes.Customers + Scopes.ReadOnlySuffix] });
         admin.MapGet("/stores/{hash}/tokens", ListTokens).WithName("adminListTokens").WithSummary("List a store's tokens (never their secrets)");
         admin.MapDelete("/stores/{hash}/tokens/{id:int}", RevokeToken).WithName("adminRevokeToken").WithSummary("Revoke a token at once");
         return admin;
@@ -34,12 +41,7 @@ public static class AdminStoresEndpoints
     public static async Task<Results<Created<AdminCreatedStore>, BcErrorResult>> Create(
         CreateAdminStore body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var hash = body.Hash?.Trim() ?? RandomNumberGenerator.GetString(HashAlphabet, 10);
-        if (hash.Length is 0 or > Store.HashMaxLength || !hash.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            return BcErrors.AdminInvalid("hash", $"a store hash is 1 to {Store.HashMaxLength} letters, digits, '-' or '_'");
-        }
-
+        var hash = body.Hash ?? RandomNumberGenerator.GetString(HashAlphabet, 10);
         if (await db.Stores.AnyAsync(s => s.Hash == hash, ct))
         {
             return BcErrors.AdminConflict($"There is already a store '{hash}'.");
@@ -48,7 +50,7 @@ public static class AdminStoresEndpoints
         var now = clock.UtcNowToTheSecond();
         var secret = NewSecret();
         var token = new ApiToken { TokenHash = TokenHasher.Hash(secret), Scopes = string.Join(' ', EveryScope), DateCreated = now };
-        var store = new Store { Hash = hash, DateCreated = now };
+        var store = new Store { Hash = hash, Name = body.Name ?? "", DateCreated = now };
         store.Tokens.Add(token);
         db.Stores.Add(store);
         if (await db.SaveAsync(ct) != SaveOutcome.Saved)
@@ -57,14 +59,14 @@ public static class AdminStoresEndpoints
         }
 
         return TypedResults.Created($"/admin/stores/{hash}",
-            new AdminCreatedStore(hash, now, new AdminCreatedToken(token.Id, secret, EveryScope, now)));
+            new AdminCreatedStore(hash, store.Name, now, new AdminCreatedToken(token.Id, secret, EveryScope, now)));
     }
 
     public static async Task<Ok<List<AdminStore>>> List(CustomerDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Stores.AsNoTracking().OrderBy(s => s.Id).Take(1000).Select(s => new AdminStore(s.Hash, s.DateCreated)).ToListAsync(ct));
+        TypedResults.Ok(await db.Stores.AsNoTracking().OrderBy(s => s.Id).Take(1000).Select(s => new AdminStore(s.Hash, s.Name, s.DateCreated)).ToListAsync(ct));
 
     public static async Task<Results<Ok<AdminStore>, BcErrorResult>> Get([FromRoute] string hash, CustomerDbContext db, CancellationToken ct) =>
-        await db.Stores.AsNoTracking().Where(s => s.Hash == hash).Select(s => new AdminStore(s.Hash, s.DateCreated)).FirstOrDefaultAsync(ct) is { } store
+        await db.Stores.AsNoTracking().Where(s => s.Hash == hash).Select(s => new AdminStore(s.Hash, s.Name, s.DateCreated)).FirstOrDefaultAsync(ct) is { } store
             ? TypedResults.Ok(store)
             : BcErrors.NotFound(ApiVersion.Admin);
 
@@ -79,12 +81,7 @@ public static class AdminStoresEndpoints
     public static async Task<Results<Created<AdminCreatedToken>, BcErrorResult>> CreateToken(
         [FromRoute] string hash, CreateAdminToken body, CustomerDbContext db, StoreDirectory directory, TimeProvider clock, CancellationToken ct)
     {
-        var scopes = (body.Scopes ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToArray();
-        if (scopes.Length == 0)
-        {
-            return BcErrors.AdminInvalid("scopes", "a token needs one scope or more, e.g. store_v2_customers");
-        }
-
+        var scopes = body.Scopes!.Distinct().ToArray();
         if (await db.Stores.Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CustomerApi.Infrastructure.Errors;
 
-namespace CustomerApi.Features.Admin;
+namespace CustomerApi.Infrastructure.Auth;
 
 /// <summary>
 /// Guards <c>/admin</c>: the <c>X-Admin-Key</c> header must be <c>Admin:Key</c>, compared in constant time (as SHA-256
