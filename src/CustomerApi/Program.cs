@@ -34,6 +34,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoreDirectory>();
+builder.Services.AddSingleton<AdminKey>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
 builder.Services.AddSingleton<CustomerReadsV3>();
@@ -59,6 +60,7 @@ app.UseMiddleware<AcceptNegotiationMiddleware>();
 app.UseMiddleware<CanonicalRequestMiddleware>();
 app.UseRouting();
 app.UseMiddleware<StoreAuthMiddleware>();
+app.UseMiddleware<AdminKeyMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
 
 app.UseBcSwaggerUi();
@@ -68,9 +70,10 @@ app.MapV3();
 app.MapAdmin();
 
 var demoSeeded = await app.Services.InitializeDatabaseAsync();
+var embeddedAdminKey = EmbeddedAdminKey.UseIfEmbeddedDefault(app, demoSeeded);
 if (demoSeeded)
 {
-    app.PrintDemoWhenStarted();
+    app.PrintDemoWhenStarted(embeddedAdminKey);
 }
 
 await app.RunAsync();

@@ -6,8 +6,8 @@ namespace CustomerApi.Bootstrap;
 
 public static partial class StartupBanner
 {
-    /// <summary>Once listening, tells a newcomer how to call the demo store.</summary>
-    public static void PrintDemoWhenStarted(this WebApplication app)
+    /// <summary>Once listening, tells a newcomer how to call the demo store (and the admin API, when it has the embedded default's key).</summary>
+    public static void PrintDemoWhenStarted(this WebApplication app, (string Key, string? File)? adminKey)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -21,9 +21,24 @@ public static partial class StartupBanner
                   X-Auth-Token: {DemoStore.Token}
                   try:          curl -H 'X-Auth-Token: {DemoStore.Token}' {address}/stores/{DemoStore.Hash}/v2/customers/count
                   Swagger UI:   {address}/swagger
-
+                {AdminLines(adminKey, address)}
                 """);
         });
+    }
+
+    private static string AdminLines((string Key, string? File)? adminKey, string address)
+    {
+        if (adminKey is not { } admin)
+        {
+            return "";
+        }
+
+        var kept = admin.File is null ? "a new one each start: the database is in memory" : $"kept in {admin.File}";
+        return $"""
+              X-Admin-Key:  {admin.Key}  (the admin API for test suites; {kept})
+              try:          curl -X POST -H 'X-Admin-Key: {admin.Key}' {address}/admin/stores
+
+            """;
     }
 
     [GeneratedRegex(@"://(\[::\]|0\.0\.0\.0|\+|\*):")]

@@ -26,6 +26,27 @@ public abstract class AdminStoresTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Without_the_admin_key_a_request_is_refused_before_its_body_is_read()
+    {
+        var admin = await api.AdminAsync(key: null);
+
+        var response = await admin.PostAsync("admin/stores", new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_store_can_be_made_without_a_body()
+    {
+        var admin = await api.AdminAsync();
+
+        var created = await (await admin.PostAsync("admin/stores", content: null)).ShouldBeAsync(HttpStatusCode.Created);
+
+        created.GetProperty("hash").GetString()!.Length.ShouldBe(10);
+        created.GetProperty("name").GetString().ShouldBe("");
+    }
+
+    [Fact]
     public async Task With_no_admin_key_configured_the_admin_api_does_not_exist()
     {
         await using var factory = await api.NewFactoryAsync(new Dictionary<string, string?> { ["Admin:Key"] = "" });

@@ -48,14 +48,15 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>
     /// Starts the service on <paramref name="connectionString"/> with the store <paramref name="storeHash"/> and its full token;
     /// returns once <c>/health</c> answers 200. It runs in <paramref name="workingDirectory"/> (by default its own folder)
-    /// and logs warnings and worse only, unless <paramref name="ownLogging"/> leaves logging to its appsettings.json.
+    /// and logs warnings and worse only, unless <paramref name="ownLogging"/> leaves logging to its appsettings.json. Without
+    /// <paramref name="configureStore"/> it is the embedded default: no store configured, so the demo store (pass its hash and token).
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(StorageProvider provider, string connectionString, string storeHash, string token,
-        string? workingDirectory = null, bool ownLogging = false)
+        string? workingDirectory = null, bool ownLogging = false, bool configureStore = true)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var service = Launch(provider, connectionString, storeHash, token, workingDirectory ?? AppContext.BaseDirectory, ownLogging);
+            var service = Launch(provider, connectionString, storeHash, token, workingDirectory ?? AppContext.BaseDirectory, ownLogging, configureStore);
             try
             {
                 await service.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
@@ -116,7 +117,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     private static ServiceProcess Launch(StorageProvider provider, string connectionString, string storeHash, string token,
-        string workingDirectory, bool ownLogging)
+        string workingDirectory, bool ownLogging, bool configureStore)
     {
         var dll = ServiceDll();
         var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
@@ -137,12 +138,16 @@ public sealed class ServiceProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Storage__Provider"] = provider.ToString(),
             [$"ConnectionStrings__{provider}"] = connectionString,
-            ["Bootstrap__Stores__0__Hash"] = storeHash,
-            ["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token,
-            ["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers, // all of V2 and V3
             // No debugger pipes or diagnostics socket in the temp folder: a process killed with SIGKILL never removes them.
             ["DOTNET_EnableDiagnostics"] = "0",
         };
+        if (configureStore)
+        {
+            settings["Bootstrap__Stores__0__Hash"] = storeHash;
+            settings["Bootstrap__Stores__0__Tokens__0__AccessToken"] = token;
+            settings["Bootstrap__Stores__0__Tokens__0__Scopes__0"] = Scopes.Customers; // all of V2 and V3
+        }
+
         if (!ownLogging)
         {
             settings["Logging__LogLevel__Default"] = "Warning";

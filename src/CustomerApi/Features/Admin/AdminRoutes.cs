@@ -19,7 +19,7 @@ public static class AdminRoutes
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags(Tag).WithMetadata(AdminApi.Instance).AddEndpointFilter<AdminKeyFilter>().WithValidation();
+        var admin = app.MapGroup("/admin").WithTags(Tag).WithMetadata(AdminApi.Instance).WithValidation();
         admin.MapAdminStores();
         admin.MapAdminSnapshots();
         admin.MapAdminSeed();

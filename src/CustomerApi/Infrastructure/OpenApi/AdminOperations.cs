@@ -10,7 +10,7 @@ namespace CustomerApi.Infrastructure.OpenApi;
 /// </summary>
 public sealed class AdminOperations : IOpenApiOperationTransformer
 {
-    public const string SchemeName = AdminKeyFilter.Header;
+    public const string SchemeName = AdminKeyMiddleware.Header;
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ public static class OpenApiSetup
             {
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
-                Name = AdminKeyFilter.Header,
+                Name = AdminKeyMiddleware.Header,
                 Description = "The admin key (Admin:Key), sent as X-Admin-Key; the embedded default makes one at first start and prints it.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] }];

@@ -39,8 +39,9 @@ public static class AdminStoresEndpoints
     }
 
     public static async Task<Results<Created<AdminCreatedStore>, BcErrorResult>> Create(
-        CreateAdminStore body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateAdminStore? body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
+        body ??= new CreateAdminStore(); // every field is optional, so is the body
         var hash = body.Hash ?? RandomNumberGenerator.GetString(HashAlphabet, 10);
         if (await db.Stores.AnyAsync(s => s.Hash == hash, ct))
         {
