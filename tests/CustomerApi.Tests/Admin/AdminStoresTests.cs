@@ -114,6 +114,23 @@ public abstract class AdminStoresTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_hash_asked_for_before_its_store_exists_and_a_hash_made_again_after_a_delete_work_at_once()
+    {
+        var admin = await api.AdminAsync();
+        var hash = TestStore.NewHash();
+        (await (await api.StoreClientAsync(hash, "no-token-yet")).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        var (_, first) = await admin.CreateStoreAsync(new { hash });
+        (await (await api.StoreClientAsync(hash, first)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.DeleteAsync($"admin/stores/{hash}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await (await api.StoreClientAsync(hash, first)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var (_, second) = await admin.CreateStoreAsync(new { hash });
+
+        (await (await api.StoreClientAsync(hash, second)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await api.StoreClientAsync(hash, first)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Deleting_a_store_takes_its_customers_and_tokens_and_nothing_of_another_store()
     {
         var admin = await api.AdminAsync();

@@ -77,8 +77,15 @@ public sealed class StoreDirectory : IDisposable
         return LoadAndAuthenticateAsync(storeHash, token, ct);
     }
 
-    /// <summary>Drops what is cached of the store, so that its next request reads it afresh (after its channels change).</summary>
-    public void Forget(string storeHash) => _known.Remove(storeHash);
+    /// <summary>
+    /// Drops what is cached of the hash, so that its next request reads it afresh: after a store's channels or tokens
+    /// change, and after a store is made or deleted (a miss remembered a moment before must not hide a new store).
+    /// </summary>
+    public void Forget(string storeHash)
+    {
+        _known.Remove(storeHash);
+        _unknown?.Remove(storeHash);
+    }
 
     public void Dispose()
     {

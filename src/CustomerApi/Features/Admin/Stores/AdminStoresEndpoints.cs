@@ -39,7 +39,7 @@ public static class AdminStoresEndpoints
     }
 
     public static async Task<Results<Created<AdminCreatedStore>, BcErrorResult>> Create(
-        CreateAdminStore? body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateAdminStore? body, CustomerDbContext db, StoreDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         body ??= new CreateAdminStore(); // every field is optional, so is the body
         var hash = body.Hash ?? RandomNumberGenerator.GetString(HashAlphabet, 10);
@@ -59,6 +59,7 @@ public static class AdminStoresEndpoints
             return BcErrors.AdminConflict($"There is already a store '{hash}'.");
         }
 
+        directory.Forget(hash); // a request for the hash a moment ago is remembered as a miss
         return TypedResults.Created($"/admin/stores/{hash}",
             new AdminCreatedStore(hash, store.Name, now, new AdminCreatedToken(token.Id, secret, EveryScope, now)));
     }
