@@ -38,6 +38,7 @@ builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
 builder.Services.AddSingleton<CustomerReadsV3>();
 builder.Services.AddSingleton<CredentialThrottle>();
+builder.Services.AddSingleton(services => StoreQuota.ForStoreRequests(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<TimeProvider>()));
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddBcJson();
 builder.Services.AddExceptionHandler<BcExceptionHandler>();
