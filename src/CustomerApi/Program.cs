@@ -1,6 +1,7 @@
 using CustomerApi.Bootstrap;
 using CustomerApi.Data;
 using CustomerApi.Features.Admin;
+using CustomerApi.Features.Admin.Faults;
 using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
 using CustomerApi.Features.V2.Customers;
@@ -39,6 +40,9 @@ builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
 builder.Services.AddSingleton<CustomerReadsV3>();
 builder.Services.AddSingleton<CredentialThrottle>();
+builder.Services.AddSingleton(services => StoreQuota.ForStoreRequests(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<TimeProvider>()));
+builder.Services.AddSingleton<StoreFaults>();
+builder.Services.AddSingleton<StoreRouteTemplates>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddBcJson();
 builder.Services.AddExceptionHandler<BcExceptionHandler>();
@@ -62,6 +66,9 @@ app.UseRouting();
 app.UseMiddleware<StoreAuthMiddleware>();
 app.UseMiddleware<AdminKeyMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
+// After auth, so a fault needs the store's own token (a bad one is still 401, a missing scope 403), and after the quota, so
+// a faulted request costs its unit and carries the X-Rate-Limit headers like any answer, and a spent quota's 429 comes first.
+app.UseMiddleware<FaultMiddleware>();
 
 app.UseBcSwaggerUi();
 app.MapHealth();

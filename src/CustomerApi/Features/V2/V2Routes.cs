@@ -1,3 +1,4 @@
+using CustomerApi.Features.Admin.Faults;
 using CustomerApi.Features.V2.Addresses;
 using CustomerApi.Features.V2.CustomerGroups;
 using CustomerApi.Features.V2.Customers;
@@ -14,6 +15,7 @@ public static class V2Routes
     {
         app.MapStoreApi(ApiVersion.V2, Scopes.Customers)
             .WithValidation()
+            .AnswersFaults(ApiVersion.V2)
             .MapCustomersV2()
             .MapAddressesV2()
             .MapCustomerGroupsV2();

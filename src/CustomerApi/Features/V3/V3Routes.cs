@@ -1,3 +1,4 @@
+using CustomerApi.Features.Admin.Faults;
 using CustomerApi.Features.V3.Addresses;
 using CustomerApi.Features.V3.Attributes;
 using CustomerApi.Features.V3.AttributeValues;
@@ -20,6 +21,7 @@ public static class V3Routes
     {
         app.MapStoreApi(ApiVersion.V3, Scopes.Customers)
             .WithValidation()
+            .AnswersFaults(ApiVersion.V3)
             .MapAttributesV3()
             .MapAttributeValuesV3()
             .MapCredentialsV3()

@@ -100,6 +100,22 @@ public static class BcErrors
     public static BcErrorResult Unexpected(ApiVersion version) => Make(version, StatusCodes.Status500InternalServerError,
         "An unexpected error occurred. The request was not applied.");
 
+    // The four answers below are given only when a fault rule of the admin API asks for them. 500 and 503: [spec]
+    // status-codes.mdx ("When an error has occurred within the API.", "When the store is marked as 'Down for
+    // Maintenance,' or the store is being upgraded to a new version."). 502 and 504 are not in BigCommerce's table: what
+    // a gateway in front of the store answers [inferred].
+    public static BcErrorResult InternalServerError(ApiVersion version) => Make(version, StatusCodes.Status500InternalServerError,
+        "An error has occurred within the API.", "Internal Server Error");
+
+    public static BcErrorResult BadGateway(ApiVersion version) => Make(version, StatusCodes.Status502BadGateway,
+        "The gateway received no valid answer from the store's server. Retry the request.", "Bad Gateway");
+
+    public static BcErrorResult DownForMaintenance(ApiVersion version) => Make(version, StatusCodes.Status503ServiceUnavailable,
+        "The store is down for maintenance or being upgraded to a new version.", "Service Unavailable");
+
+    public static BcErrorResult GatewayTimeout(ApiVersion version) => Make(version, StatusCodes.Status504GatewayTimeout,
+        "The store's server did not answer the gateway in time. Retry the request.", "Gateway Timeout");
+
     /// <summary>A field of the wrong type or shape; <paramref name="field"/> is the wire path, e.g. <c>_authentication.password</c>.</summary>
     public static BcErrorResult InvalidField(ApiVersion version, string field, string reason) =>
         Validation(version, [Failure.Invalid(field, reason)]);

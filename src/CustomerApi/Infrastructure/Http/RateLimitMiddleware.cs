@@ -6,15 +6,11 @@ namespace CustomerApi.Infrastructure.Http;
 
 /// <summary>
 /// BigCommerce's per-store quota: a fixed window, one unit a request, the four X-Rate-Limit headers on every
-/// authenticated answer and 429 with X-Retry-After when the quota is spent (behaviour doc section 5).
-/// The default quota is generous so that load tests measure the emulator, not the limit.
+/// authenticated answer and 429 with X-Retry-After when the quota is spent (behaviour doc section 5). The headers
+/// give the store's own quota and window when the admin API changed them (<see cref="StoreQuota.Change"/>).
 /// </summary>
-public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration configuration, TimeProvider clock)
+public sealed class RateLimitMiddleware(RequestDelegate next, StoreQuota quota)
 {
-    private readonly StoreQuota _quota = new(configuration.GetSection("RateLimit"), defaultQuota: 1_000_000, defaultWindowMs: 30_000, clock);
-    private string WindowHeader => field ??= _quota.WindowMs.ToString(CultureInfo.InvariantCulture);
-    private string QuotaHeader => field ??= _quota.Quota.ToString(CultureInfo.InvariantCulture);
-
     public Task InvokeAsync(HttpContext context)
     {
         var store = context.Features.Get<StoreContext>();
@@ -23,18 +19,23 @@ public sealed class RateLimitMiddleware(RequestDelegate next, IConfiguration con
             return next(context);
         }
 
-        var (left, resetMs) = _quota.Take(store.Id);
-        var headers = context.Response.Headers;
-        headers["X-Rate-Limit-Time-Window-Ms"] = WindowHeader;
-        headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
-        headers["X-Rate-Limit-Requests-Quota"] = QuotaHeader;
-        headers["X-Rate-Limit-Requests-Left"] = Math.Max(left, 0).ToString(CultureInfo.InvariantCulture);
-        if (left < 0)
-        {
-            headers["X-Retry-After"] = StoreQuota.RetryAfterSeconds(resetMs);
-            return BcErrors.TooManyRequests(ApiVersions.FromPath(context.Request.Path)).ExecuteAsync(context);
-        }
+        var (left, resetMs, limit) = quota.Take(store.Id);
+        WriteHeaders(context.Response.Headers, limit, Math.Max(left, 0), resetMs);
+        return left < 0 ? RefuseAsync(context, resetMs) : next(context);
+    }
 
-        return next(context);
+    /// <summary>429 as a spent quota answers it; the four X-Rate-Limit headers must already be written.</summary>
+    public static Task RefuseAsync(HttpContext context, long resetMs)
+    {
+        context.Response.Headers[AddressRateLimit.RetryAfterHeader] = StoreQuota.RetryAfterSeconds(resetMs);
+        return BcErrors.TooManyRequests(ApiVersions.FromPath(context.Request.Path)).ExecuteAsync(context);
+    }
+
+    public static void WriteHeaders(IHeaderDictionary headers, QuotaLimit limit, int left, long resetMs)
+    {
+        headers["X-Rate-Limit-Time-Window-Ms"] = limit.WindowHeader;
+        headers["X-Rate-Limit-Time-Reset-Ms"] = resetMs.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Requests-Quota"] = limit.QuotaHeader;
+        headers["X-Rate-Limit-Requests-Left"] = left.ToString(CultureInfo.InvariantCulture);
     }
 }

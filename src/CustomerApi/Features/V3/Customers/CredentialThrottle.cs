@@ -18,7 +18,7 @@ public sealed class CredentialThrottle(IConfiguration configuration, TimeProvide
     /// <returns>False, with the retry headers set, when the store's quota for this window is spent.</returns>
     public bool TryTake(int storeId, IHeaderDictionary headers)
     {
-        var (left, resetMs) = _quota.Take(storeId);
+        var (left, resetMs, _) = _quota.Take(storeId);
         if (left >= 0)
         {
             return true;
