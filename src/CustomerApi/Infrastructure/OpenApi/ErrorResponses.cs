@@ -95,7 +95,8 @@ public sealed class ErrorResponses : IOpenApiOperationTransformer
         yield return new(429, "The store's request quota is spent; see the X-Rate-Limit-* headers.", () => BcErrors.TooManyRequests(version));
         yield return new(431, "The request's headers are larger than the service accepts (Limits:MaxRequestHeadersBytes).",
             () => BcErrors.RequestHeadersTooLarge(version, RequestSizeLimits.DefaultMaxRequestHeadersBytes));
-        yield return new(503, "The database could not take the request now; nothing was written. Retry after Retry-After seconds.",
+        yield return new(503, "The database could not take the request now (nothing was written; retry after Retry-After seconds), " +
+            "or a fault rule of the store's (PUT /admin/stores/{hash}/faults) answered it.",
             () => BcErrors.Unavailable(version));
 
         var parameters = description.ParameterDescriptions;
