@@ -15,6 +15,7 @@ public abstract class SeedWriteTests(ApiFixture api)
         { """{"groups": 101}""", "groups" },
         { """{"attributes": 51}""", "attributes" },
         { """{"customers": 5, "customer": 5}""", "customer" },
+        { """{"customers": "ten"}""", "customers" },
     };
 
     [Theory]
