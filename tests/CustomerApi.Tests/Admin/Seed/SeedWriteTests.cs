@@ -87,6 +87,20 @@ public abstract class SeedWriteTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Customers_seeded_without_new_groups_join_the_groups_the_store_has()
+    {
+        var admin = await api.AdminAsync();
+        var (hash, v2, _) = await api.NewAdminStoreAsync(admin);
+        await admin.SeedAsync(hash, new { customers = 0, groups = 3 });
+
+        await admin.SeedAsync(hash, new { customers = 40, groups = 0 });
+
+        var groups = (await v2.AllV2Async("customers")).Select(c => c.GetProperty("customer_group_id").GetInt32()).ToList();
+        groups.ShouldAllBe(g => g >= 0 && g <= 3);
+        groups.Distinct().Count().ShouldBeGreaterThan(2);
+    }
+
+    [Fact]
     public async Task An_email_a_client_already_holds_stays_the_clients_and_the_seeded_customer_gets_another()
     {
         var admin = await api.AdminAsync();
