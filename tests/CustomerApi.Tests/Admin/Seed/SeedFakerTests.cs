@@ -79,6 +79,22 @@ public sealed class SeedFakerTests
         attributes.ShouldAllBe(a => a.Name.Length <= CustomerAttribute.NameLength);
     }
 
+    [Theory]
+    [InlineData(5, -5)]
+    [InlineData(int.MaxValue, int.MinValue)]
+    [InlineData(0, 1)]
+    public void Seeds_that_differ_make_different_customers_and_one_seed_the_same_every_time(int seed, int other)
+    {
+        static List<string> People(int seed)
+        {
+            var faker = new SeedFaker(seed);
+            return Enumerable.Range(1, 20).Select(id => faker.Identity(id)).Select(p => $"{p.FirstName} {p.LastName} {p.Email}").ToList();
+        }
+
+        People(seed).ShouldBe(People(seed));
+        People(seed).ShouldNotBe(People(other));
+    }
+
     [Fact]
     public void A_retagged_email_keeps_its_name_and_domain()
     {

@@ -1,5 +1,9 @@
 using System.Net;
+using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using CustomerApi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Admin.Seed;
 
@@ -15,6 +19,7 @@ public abstract class SeedWriteTests(ApiFixture api)
         { """{"groups": 101}""", "groups" },
         { """{"attributes": 51}""", "attributes" },
         { """{"customers": 5, "customer": 5}""", "customer" },
+        { """{"customers": "ten"}""", "customers" },
     };
 
     [Theory]
@@ -82,24 +87,70 @@ public abstract class SeedWriteTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Customers_seeded_without_new_groups_join_the_groups_the_store_has()
+    {
+        var admin = await api.AdminAsync();
+        var (hash, v2, _) = await api.NewAdminStoreAsync(admin);
+        await admin.SeedAsync(hash, new { customers = 0, groups = 3 });
+
+        await admin.SeedAsync(hash, new { customers = 40, groups = 0 });
+
+        var groups = (await v2.AllV2Async("customers")).Select(c => c.GetProperty("customer_group_id").GetInt32()).ToList();
+        groups.ShouldAllBe(g => g >= 0 && g <= 3);
+        groups.Distinct().Count().ShouldBeGreaterThan(2);
+    }
+
+    [Fact]
     public async Task An_email_a_client_already_holds_stays_the_clients_and_the_seeded_customer_gets_another()
     {
-        // A store where a client made customer 1 and the seed made the rest shows which email the seed gives customer 2.
         var admin = await api.AdminAsync();
-        var (probe, probeV2, _) = await api.NewAdminStoreAsync(admin);
-        await CreateCustomerAsync(probeV2, "first@example.com");
-        await admin.SeedAsync(probe, new { customers = 3, seed = 77 });
-        var seededEmail = (await (await probeV2.GetAsync("customers/2")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("email").GetString()!;
-
+        var seededEmail = await EmailSeededAfterOneClientCustomerAsync(admin, seed: 77);
         var (hash, v2, _) = await api.NewAdminStoreAsync(admin);
         await CreateCustomerAsync(v2, seededEmail.ToUpperInvariant());
+
         await admin.SeedAsync(hash, new { customers = 3, seed = 77 });
 
         var emails = (await v2.AllV2Async("customers")).Select(c => c.GetProperty("email").GetString()!.ToLowerInvariant()).ToList();
         emails.Count.ShouldBe(4);
         emails.Distinct().Count().ShouldBe(4);
-        var at = seededEmail.IndexOf('@', StringComparison.Ordinal);
-        emails[1].ShouldBe($"{seededEmail[..at]}+1{seededEmail[at..]}");
+        emails[1].ShouldBe(seededEmail.Replace("@", "+1@", StringComparison.Ordinal));
+        (await v2.GetFromJsonCountAsync($"?email={Uri.EscapeDataString(seededEmail)}")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_client_create_of_a_seeded_email_still_in_flight_holds_the_seed_back_and_keeps_the_email()
+    {
+        var admin = await api.AdminAsync();
+        var seededEmail = await EmailSeededAfterOneClientCustomerAsync(admin, seed: 31);
+        var (hash, v2, _) = await api.NewAdminStoreAsync(admin);
+
+        // A create as the public API makes it (CustomersEndpoints, CustomerWritesV3), stopped between its insert and its commit.
+        var factory = await api.FactoryAsync();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
+        var storeId = await db.Stores.Where(s => s.Hash == hash).Select(s => s.Id).SingleAsync();
+        Task<HttpResponseMessage> seeding;
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await EmailClaims.LockAsync(db, storeId, [seededEmail], default);
+            var client = new Customer
+            {
+                StoreId = storeId, FirstName = "", LastName = "", Email = seededEmail, EmailKey = seededEmail,
+                DateCreated = DateTime.UtcNow, DateModified = DateTime.UtcNow,
+            };
+            client.SetNames("In", "Flight");
+            (await CustomerInserts.InsertLockedAsync(db, [client], default)).ShouldBe(1);
+
+            seeding = admin.PostJsonAsync($"admin/stores/{hash}/seed", new { customers = 2, seed = 31 });
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            seeding.IsCompleted.ShouldBeFalse("the seed waits for the email's lock");
+            await transaction.CommitAsync();
+        }
+
+        await (await seeding).ShouldBeAsync(HttpStatusCode.Created);
+        var emails = (await v2.AllV2Async("customers")).Select(c => c.GetProperty("email").GetString()!).ToList();
+        emails[0].ShouldBe(seededEmail);
+        emails[1].ShouldBe(seededEmail.Replace("@", "+1@", StringComparison.Ordinal));
         (await v2.GetFromJsonCountAsync($"?email={Uri.EscapeDataString(seededEmail)}")).ShouldBe(1);
     }
 
@@ -140,6 +191,18 @@ public abstract class SeedWriteTests(ApiFixture api)
         listed.Select(c => c.GetProperty("id").GetInt32()).Distinct().Count().ShouldBe(320);
         listed.Select(c => c.GetProperty("email").GetString()!.ToLowerInvariant()).Distinct().Count().ShouldBe(320);
         (await v3.AllV3Async("customers/addresses")).Total.ShouldBe(300);
+    }
+
+    /// <summary>
+    /// The email <paramref name="seed"/> gives customer 2 of a store whose customer 1 a client made: seeded emails end in
+    /// the customer's id, so this is the one a seed into such a store gives its first customer.
+    /// </summary>
+    private async Task<string> EmailSeededAfterOneClientCustomerAsync(HttpClient admin, int seed)
+    {
+        var (probe, v2, _) = await api.NewAdminStoreAsync(admin);
+        await CreateCustomerAsync(v2, "first@example.com");
+        await admin.SeedAsync(probe, new { customers = 1, seed });
+        return (await (await v2.GetAsync("customers/2")).ShouldBeAsync(HttpStatusCode.OK)).GetProperty("email").GetString()!;
     }
 
     private static async Task<System.Text.Json.JsonElement> CreateCustomerAsync(HttpClient v2, string email) =>

@@ -78,6 +78,20 @@ public abstract class SeededStoreTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Filters_find_seeded_dates_and_credits_as_the_lists_show_them()
+    {
+        var store = await api.NewSeededStoreAsync(Plan);
+
+        var customers = await store.V2.AllV2Async("customers");
+        var middle = customers[60].GetProperty("date_created").GetString()!;
+        (await store.V2.GetFromJsonCountAsync($"?min_date_created={Uri.EscapeDataString(middle)}")).ShouldBe(60);
+        var credited = customers.First(c => c.GetProperty("store_credit").GetString() != "0.0000");
+        var credit = credited.GetProperty("store_credit").GetString()!;
+        var sameCredit = customers.Count(c => c.GetProperty("store_credit").GetString() == credit);
+        (await store.V2.GetFromJsonCountAsync($"?store_credit={credit}")).ShouldBe(sameCredit);
+    }
+
+    [Fact]
     public async Task Seeded_customers_and_addresses_put_back_unchanged_pass_the_apis_validation()
     {
         var store = await api.NewSeededStoreAsync(Plan);

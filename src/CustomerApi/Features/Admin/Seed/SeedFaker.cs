@@ -26,11 +26,13 @@ public sealed class SeedFaker
 
     public SeedFaker(int seed)
     {
+        // System.Random seeds with the seed's magnitude alone; the sign picks other streams, so that seed and -seed differ.
         var root = new Randomizer(seed);
-        _groups = new Draws(root.Int());
-        _attributes = new Draws(root.Int());
-        _identities = new Draws(root.Int());
-        _details = new Draws(root.Int());
+        var sign = seed < 0 ? 0x5EED : 0;
+        _groups = new Draws(root.Int() ^ sign);
+        _attributes = new Draws(root.Int() ^ sign);
+        _identities = new Draws(root.Int() ^ sign);
+        _details = new Draws(root.Int() ^ sign);
     }
 
     /// <summary>Groups with names none of <paramref name="takenKeys"/> has (which it then holds too), as a client would create them.</summary>

@@ -6,21 +6,6 @@ using FluentValidation;
 namespace CustomerApi.Features.Admin.Seed;
 
 /// <summary>
-/// The request with its defaults filled in. <see cref="MaxCustomers"/> bounds one request: its transaction holds the
-/// store's lock and one lock per new email (PostgreSQL's shared lock table, ~30,000 on a default server, is what every
-/// session shares), and it answers in seconds; more customers are one more request, whose ids continue.
-/// </summary>
-public sealed record SeedPlan(int Customers, int AddressesPerCustomer, int Groups, int Attributes, int Seed)
-{
-    public const int MaxCustomers = 10_000;
-    public const int MaxAddressesPerCustomer = 10;
-    public const int MaxGroups = 100;
-
-    public static SeedPlan From(SeedRequest request) => new(
-        request.Customers ?? 100, request.AddressesPerCustomer ?? 1, request.Groups ?? 0, request.Attributes ?? 0, request.Seed ?? 1);
-}
-
-/// <summary>
 /// The bounds a request can be judged by alone; that the attributes fit the store's cap with those it already has is
 /// checked under the store's lock (StoreSeeder).
 /// </summary>
