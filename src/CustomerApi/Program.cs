@@ -1,6 +1,7 @@
 using CustomerApi.Bootstrap;
 using CustomerApi.Data;
 using CustomerApi.Features.Admin;
+using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
 using CustomerApi.Features.V2.Customers;
@@ -34,6 +35,7 @@ builder.Services.AddStorage(builder.Configuration);
 builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(BootstrapOptions.Section));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoreDirectory>();
+builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
 builder.Services.AddSingleton<CustomerReadsV3>();
@@ -49,6 +51,7 @@ builder.Services.AddBcOpenApi();
 var app = builder.Build();
 
 app.UseMiddleware<RequestLogMiddleware>(); // outermost: logs the final status of every answer, the exception handler's too
+app.UseMiddleware<RequestRecordingMiddleware>(); // the admin API's request log: the final answer and the bytes the client got
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
@@ -58,6 +61,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AcceptNegotiationMiddleware>();
 app.UseMiddleware<CanonicalRequestMiddleware>();
 app.UseRouting();
+app.UseMiddleware<RecordedStoreMiddleware>(); // past the limits, before auth: the store a recorded request names
 app.UseMiddleware<StoreAuthMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();
 
