@@ -2,6 +2,7 @@ using CustomerApi.Bootstrap;
 using CustomerApi.Data;
 using CustomerApi.Features.Admin;
 using CustomerApi.Features.Admin.Faults;
+using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Features.Health;
 using CustomerApi.Features.V2;
 using CustomerApi.Features.V2.Customers;
@@ -36,6 +37,7 @@ builder.Services.Configure<BootstrapOptions>(builder.Configuration.GetSection(Bo
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StoreDirectory>();
 builder.Services.AddSingleton<AdminKey>();
+builder.Services.AddSingleton<RequestLog>();
 builder.Services.AddSingleton<PasswordService>();
 builder.Services.AddSingleton<CustomerQueries>();
 builder.Services.AddSingleton<CustomerReadsV3>();
@@ -54,6 +56,7 @@ builder.Services.AddBcOpenApi();
 var app = builder.Build();
 
 app.UseMiddleware<RequestLogMiddleware>(); // outermost: logs the final status of every answer, the exception handler's too
+app.UseMiddleware<RequestRecordingMiddleware>(); // the admin API's request log: the final answer and the bytes the client got
 app.UseExceptionHandler(_ => { }); // BcExceptionHandler answers every exception; this empty pipeline is never reached
 app.UseMiddleware<RequestSizeLimitMiddleware>();
 app.UseBcStatusCodeBodies();
@@ -63,6 +66,7 @@ app.UseMiddleware<BodySizeLimitMiddleware>();
 app.UseMiddleware<AcceptNegotiationMiddleware>();
 app.UseMiddleware<CanonicalRequestMiddleware>();
 app.UseRouting();
+app.UseMiddleware<RecordedStoreMiddleware>(); // past the limits, before auth: the store a recorded request names
 app.UseMiddleware<StoreAuthMiddleware>();
 app.UseMiddleware<AdminKeyMiddleware>();
 app.UseMiddleware<RateLimitMiddleware>();

@@ -51,7 +51,7 @@ public sealed class StoreDirectory : IDisposable
 
     public sealed record Grant(StoreContext Store, ApiClient Client, IReadOnlySet<string> Scopes);
 
-    private sealed record CachedStore(byte[][] TokenHashes, Grant[] Grants)
+    private sealed record CachedStore(int StoreId, byte[][] TokenHashes, Grant[] Grants)
     {
         public Grant? Authenticate(string token)
         {
@@ -62,20 +62,15 @@ public sealed class StoreDirectory : IDisposable
     }
 
     /// <returns>The store and the token's scopes, or null when the store is unknown or the token is not one of its tokens.</returns>
-    public ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct)
-    {
-        if (_known.TryGetValue(storeHash, out CachedStore? cached))
-        {
-            return ValueTask.FromResult(cached!.Authenticate(token));
-        }
+    public ValueTask<Grant?> AuthenticateAsync(string storeHash, string token, CancellationToken ct) =>
+        IsCached(storeHash, out var cached) ? ValueTask.FromResult(cached?.Authenticate(token)) : LoadAndAuthenticateAsync(storeHash, token, ct);
 
-        if (storeHash.Length > Store.HashMaxLength || _unknown?.TryGetValue(storeHash, out _) == true)
-        {
-            return ValueTask.FromResult<Grant?>(null);
-        }
+    /// <returns>The id of the store with this hash, or null when there is none; cached as for a token, right or wrong.</returns>
+    public ValueTask<int?> FindIdAsync(string storeHash, CancellationToken ct) =>
+        IsCached(storeHash, out var cached) ? ValueTask.FromResult(cached?.StoreId) : LoadIdAsync(storeHash, ct);
 
-        return LoadAndAuthenticateAsync(storeHash, token, ct);
-    }
+    /// <returns>The id of the store with this hash when it is cached now (it had a request lately), else null: never a query.</returns>
+    public int? CachedId(string storeHash) => _known.TryGetValue(storeHash, out CachedStore? cached) ? cached!.StoreId : null;
 
     /// <summary>
     /// Drops what is cached of the hash, so that its next request reads it afresh: after a store's channels or tokens
@@ -92,6 +87,19 @@ public sealed class StoreDirectory : IDisposable
         _known.Dispose();
         _unknown?.Dispose();
     }
+
+    /// <summary>Whether the cache answers for this hash: with the store, or with null for a hash that names none.</summary>
+    private bool IsCached(string storeHash, out CachedStore? cached)
+    {
+        if (_known.TryGetValue(storeHash, out cached))
+        {
+            return true;
+        }
+
+        return storeHash.Length > Store.HashMaxLength || _unknown?.TryGetValue(storeHash, out _) == true;
+    }
+
+    private async ValueTask<int?> LoadIdAsync(string storeHash, CancellationToken ct) => (await LoadAsync(storeHash, ct))?.StoreId;
 
     private async ValueTask<Grant?> LoadAndAuthenticateAsync(string storeHash, string token, CancellationToken ct)
     {
@@ -122,6 +130,7 @@ public sealed class StoreDirectory : IDisposable
         var store = new StoreContext(row.Id, row.Hash, fields.Count == 0 ? StoreFormFields.None : new StoreFormFields(fields),
             channels.Count == 0 ? StoreChannels.OnlyDefault : new StoreChannels(channels));
         var cached = new CachedStore(
+            row.Id,
             row.Tokens.Select(t => t.TokenHash).ToArray(),
             row.Tokens.Select(t => new Grant(store, ApiClient.ForToken(t.TokenHash), t.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet())).ToArray());
         return _known.Set(storeHash, cached, CacheFor);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.OpenApi;
@@ -73,10 +74,11 @@ public static class AdminStoresEndpoints
             : BcErrors.NotFound(ApiVersion.Admin);
 
     public static async Task<Results<NoContent, BcErrorResult>> Delete(
-        [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, CancellationToken ct)
+        [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, RequestLog requests, CancellationToken ct)
     {
         var deleted = await db.Stores.Where(s => s.Hash == hash).ExecuteDeleteAsync(ct);
         directory.Forget(hash);
+        requests.Forget(hash);
         return deleted == 0 ? BcErrors.NotFound(ApiVersion.Admin) : TypedResults.NoContent();
     }
 
