@@ -12,7 +12,8 @@ namespace CustomerApi.Data;
 /// sequence (migration CustomerIdSequences), so creates of different emails wait on nothing of each other's and a
 /// refusal is no exception. A taken email spends no id; a create never committed leaves a gap, as an auto-increment
 /// column does. No id is handed out twice. The store's count follows by trigger (CustomerCountShard). Inside a
-/// transaction the insert is part of it, and the email stays locked until it ends.
+/// transaction the insert is part of it, and the email stays locked until it ends. Every insert also holds the store's
+/// <see cref="StoreWipeLock"/> shared, so a reset or restore of the store comes wholly before or after it.
 /// </summary>
 public static class CustomerInserts
 {
@@ -63,22 +64,32 @@ public static class CustomerInserts
             {
                 Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
             };
-            foreach (var customer in customers)
+            if (lockEmails)
             {
-                if (lockEmails)
+                foreach (var customer in customers)
                 {
                     batch.BatchCommands.Add(EmailClaims.PostgresLockCommand(customer.StoreId, customer.EmailKey));
                 }
+            }
 
+            // After the emails' locks, as every insert takes them, so a wipe waiting for the lock cannot close a circle.
+            foreach (var storeId in customers.Select(c => c.StoreId).Distinct())
+            {
+                batch.BatchCommands.Add(StoreWipeLock.SharedCommand(storeId));
+            }
+
+            foreach (var customer in customers)
+            {
                 batch.BatchCommands.Add(InsertCommand(customer));
             }
 
-            // Each insert answers its id in a result of its own (after its lock's, when locking).
+            // Each insert answers its id in a result of its own, after the locks' results.
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            var locks = batch.BatchCommands.Count - customers.Count;
             var result = 0;
             for (var i = 0; i < customers.Count; i++)
             {
-                for (var target = lockEmails ? 2 * i + 1 : i; result < target; result++)
+                for (var target = locks + i; result < target; result++)
                 {
                     await reader.NextResultAsync(ct);
                 }

@@ -9,11 +9,10 @@ namespace CustomerApi.Infrastructure.Http;
 /// </summary>
 public sealed class BodySizeLimitMiddleware(RequestDelegate next, RequestSizeLimits limits)
 {
-    private readonly long _maxBytes = limits.MaxRequestBodyBytes;
-
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > _maxBytes)
+        var maxBytes = limits.MaxBodyBytesFor(context.Request);
+        if (context.Request.ContentLength > maxBytes)
         {
             return BcErrors.PayloadTooLarge(ApiVersions.FromPath(context.Request.Path)).ExecuteAsync(context);
         }
@@ -21,7 +20,7 @@ public sealed class BodySizeLimitMiddleware(RequestDelegate next, RequestSizeLim
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = _maxBytes;
+            feature.MaxRequestBodySize = maxBytes;
         }
 
         return next(context);
