@@ -10,10 +10,14 @@ namespace CustomerApi.Data;
 /// or channels first takes the lock of that email, checks, then writes, and holds the lock until its transaction ends.
 /// On PostgreSQL the lock is a transaction-scoped advisory lock on (store, email), so writes of different emails never
 /// wait on each other; SQLite writes one at a time anyway, so there it is the store's lock (its first write takes the file's).
+/// A writer of many new emails at once (the admin seed) locks them all in one: <see cref="LockEveryEmailAsync"/>.
 /// </summary>
 public static class EmailClaims
 {
-    /// <summary>Locks the emails, in one order for every request so two batches cannot deadlock on each other's.</summary>
+    /// <summary>
+    /// Locks the emails, in one order for every request so two batches cannot deadlock on each other's, after the store's
+    /// lock of every email, shared (<see cref="LockEveryEmailAsync"/>).
+    /// </summary>
     public static Task LockAsync(CustomerDbContext db, int storeId, IEnumerable<string> emailKeys, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
@@ -27,9 +31,33 @@ public static class EmailClaims
         }
 
         var keys = emailKeys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        return db.Database.ExecuteSqlAsync(
-            $"SELECT pg_advisory_xact_lock({storeId}, hashtext(k)) FROM unnest({keys}) WITH ORDINALITY AS e(k, n) ORDER BY n", ct);
+        return db.Database.ExecuteSqlAsync($"""
+            SELECT pg_advisory_xact_lock_shared({EveryEmailKey(storeId)});
+            SELECT pg_advisory_xact_lock({storeId}, hashtext(k)) FROM unnest({keys}) WITH ORDINALITY AS e(k, n) ORDER BY n
+            """, ct);
     }
+
+    /// <summary>
+    /// Locks every email of the store, taken or not, until the transaction ends: for a writer of thousands of new emails,
+    /// which one lock each would take from the lock table every session shares. Each claim holds the store's lock of every
+    /// email shared, before its own email's (<see cref="LockAsync"/>, <see cref="PostgresLock"/>): claims never wait on
+    /// each other for it, this waits for those under way, and none starts until this transaction ends. Take the store's
+    /// lock (StoreLock) first, as claims do.
+    /// </summary>
+    public static Task LockEveryEmailAsync(CustomerDbContext db, int storeId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("The emails' lock is held until a transaction ends; begin one first.");
+        }
+
+        return db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({EveryEmailKey(storeId)})", ct)
+            : StoreLock.AcquireAsync(db, storeId, ct);
+    }
+
+    /// <summary>The store's lock of every email: in PostgreSQL's single 64-bit key space, apart from the (store, email) pairs.</summary>
+    private static long EveryEmailKey(int storeId) => storeId;
 
     /// <summary>
     /// The customers holding one of these emails, with their channels: read after
@@ -47,8 +75,12 @@ public static class EmailClaims
     public static bool Clashes(ILookup<string, (int Id, int[]? Channels)> holders, string emailKey, int[]? channels, int exceptId = 0) =>
         holders[emailKey].Any(h => h.Id != exceptId && ChannelRules.Overlap(h.Channels, channels));
 
-    /// <summary>The statement text PostgreSQL's one-statement create (CustomerInserts) locks its email with.</summary>
-    internal const string PostgresLock = "SELECT pg_advisory_xact_lock($1, hashtext($2))";
+    /// <summary>
+    /// The statement text PostgreSQL's one-statement create (CustomerInserts) locks its email with: the store's lock of every
+    /// email (shared) first, then the email's; <c>OFFSET 0</c> keeps the subquery, and so that order, from being planned away.
+    /// </summary>
+    internal const string PostgresLock =
+        "SELECT pg_advisory_xact_lock($1, hashtext($2)) FROM (SELECT pg_advisory_xact_lock_shared($1::bigint) OFFSET 0) AS every_email";
 
     internal static NpgsqlBatchCommand PostgresLockCommand(int storeId, string emailKey) => new(PostgresLock)
     {

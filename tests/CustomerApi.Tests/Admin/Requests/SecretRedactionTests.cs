@@ -13,6 +13,7 @@ public sealed class SecretRedactionTests
     [InlineData("""{"token":{"value":"s3cret","more":["s3cret"]},"after":true}""", """{"token":"[redacted]","after":true}""")]
     [InlineData("""{"passwords":["s3cret","s3cret"],"tokenless":null}""", """{"passwords":"[redacted]","tokenless":"[redacted]"}""")]
     [InlineData("""[{"email":"a@example.com"}]""", """[{"email":"a@example.com"}]""")]
+    [InlineData("""{"\ud800x":"s3cret","a":1}""", """{"\ud800x":"[redacted]","a":1}""")]
     public void A_whole_body_is_kept_as_sent_with_every_secret_value_redacted(string body, string kept)
     {
         var redacted = SecretRedaction.Body(Encoding.UTF8.GetBytes(body), whole: true, body.Length);

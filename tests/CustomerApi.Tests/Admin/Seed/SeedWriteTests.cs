@@ -124,7 +124,8 @@ public abstract class SeedWriteTests(ApiFixture api)
         var seededEmail = await EmailSeededAfterOneClientCustomerAsync(admin, seed: 31);
         var (hash, v2, _) = await api.NewAdminStoreAsync(admin);
 
-        // A create as the public API makes it (CustomersEndpoints, CustomerWritesV3), stopped between its insert and its commit.
+        // A create as the public API makes it (CustomerWritesV3), stopped between its insert and its commit: it holds its
+        // email, and so the store's lock of every email shared, which the seed waits for.
         var factory = await api.FactoryAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();

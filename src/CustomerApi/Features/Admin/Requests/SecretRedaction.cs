@@ -103,8 +103,22 @@ public static class SecretRedaction
         ? string.Create(CultureInfo.InvariantCulture, $"Cut: the body is {total} bytes, of which the first {kept} are kept.")
         : string.Create(CultureInfo.InvariantCulture, $"Cut: only the body's first {kept} bytes are kept.");
 
-    private static bool NamesSecret(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? IsSecretName(reader.GetString()!) : IsSecretName(reader.ValueSpan);
+    private static bool NamesSecret(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return IsSecretName(reader.ValueSpan);
+        }
+
+        try
+        {
+            return IsSecretName(reader.GetString()!);
+        }
+        catch (InvalidOperationException)
+        {
+            return true; // a name no string can hold (a lone surrogate escaped): taken for a secret's, to be safe
+        }
+    }
 
     private static bool IsSecretName(ReadOnlySpan<byte> utf8Name) =>
         ContainsIgnoringCase(utf8Name, "password"u8) || ContainsIgnoringCase(utf8Name, "token"u8);

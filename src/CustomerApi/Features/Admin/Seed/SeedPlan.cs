@@ -1,10 +1,8 @@
 namespace CustomerApi.Features.Admin.Seed;
 
 /// <summary>
-/// The request with its defaults filled in. <see cref="MaxCustomers"/> bounds one request because its transaction holds
-/// the store's lock and one lock per new email until it commits, and PostgreSQL's lock table is shared by every session
-/// (with the default 100 connections it held 30,000 such locks, not 40,000); more customers are one more request, whose
-/// ids continue.
+/// The request with its defaults filled in. <see cref="MaxCustomers"/> bounds how long one request holds the store's
+/// locks (its writers wait meanwhile): 10,000 customers take seconds; more are one more request, whose ids continue.
 /// </summary>
 public sealed record SeedPlan(int Customers, int AddressesPerCustomer, int Groups, int Attributes, int Seed)
 {

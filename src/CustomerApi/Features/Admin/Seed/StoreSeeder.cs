@@ -9,9 +9,10 @@ namespace CustomerApi.Features.Admin.Seed;
 
 /// <summary>
 /// Writes a seed plan into a store, all of it or nothing, in one transaction under the store's lock (StoreLock), as the
-/// public API's writes do: ids from the store's own counters, each kind taken in one step; every new email locked
-/// (EmailClaims) and checked against the store's customers before it is written; groups, attributes and channels as a
-/// client's create would leave them. Customers are made and written a chunk at a time, so memory stays bounded.
+/// public API's writes do: ids from the store's own counters, each kind taken in one step; the store's emails locked
+/// (EmailClaims, all at once) and each new one checked against the store's customers before it is written; groups,
+/// attributes and channels as a client's create would leave them. Customers are made and written a chunk at a time, so
+/// memory stays bounded.
 /// </summary>
 public static class StoreSeeder
 {
@@ -99,19 +100,19 @@ public static class StoreSeeder
         var channelRows = await db.ChannelSettings.Where(c => c.StoreId == storeId)
             .Select(c => new KeyValuePair<int, bool>(c.ChannelId, c.AllowGlobalLogins)).ToListAsync(ct);
         var channels = new StoreChannels(channelRows).ForNewCustomer(null, ChannelRules.DefaultChannel);
+        await EmailClaims.LockEveryEmailAsync(db, storeId, ct);
         var ids = await TakeCustomerIdsAsync(db, storeId, plan.Customers, ct);
-        var identities = await ClaimEmailsAsync(db, storeId, ids.Select(faker.Identity).ToList(), channels, ct);
 
         var (addressCount, valueCount) = (0, 0);
-        for (var start = 0; start < identities.Count; start += ChunkSize)
+        for (var start = 0; start < ids.Count; start += ChunkSize)
         {
-            var chunk = identities.Skip(start).Take(ChunkSize).ToList();
+            var chunk = await ClaimEmailsAsync(db, storeId, ids.Skip(start).Take(ChunkSize).Select(faker.Identity).ToList(), channels, ct);
             var customers = new List<Customer>(chunk.Count);
             var addresses = new List<CustomerAddress>(chunk.Count * plan.AddressesPerCustomer);
             var values = new List<CustomerAttributeValue>();
             foreach (var (identity, i) in chunk.Select((identity, i) => (identity, start + i)))
             {
-                var customer = faker.Customer(identity, storeId, channels, groupIds, faker.CreatedAt(now, i, identities.Count));
+                var customer = faker.Customer(identity, storeId, channels, groupIds, faker.CreatedAt(now, i, ids.Count));
                 customers.Add(customer);
                 addresses.AddRange(faker.Addresses(customer, identity.Country, plan.AddressesPerCustomer));
                 values.AddRange(faker.Values(customer, identity.Country, attributes));
@@ -148,7 +149,7 @@ public static class StoreSeeder
     }
 
     /// <summary>
-    /// Locks every new email (in EmailClaims' one order) and checks it against the store's customers, as a create does. A
+    /// Checks new emails against the store's customers, whose emails are all locked (EmailClaims.LockEveryEmailAsync). A
     /// seeded email is unique among seeded customers by construction (SeedFaker), so only one a client made can be in the
     /// way; that customer keeps it and the seeded one is tagged (<c>name12+1@...</c>) and checked again.
     /// </summary>
@@ -159,7 +160,6 @@ public static class StoreSeeder
         for (var attempt = 1; toCheck.Count > 0; attempt++)
         {
             var keys = toCheck.Select(i => MatchKey.Of(identities[i].Email)).ToList();
-            await EmailClaims.LockAsync(db, storeId, keys, ct);
             var holders = await EmailClaims.HoldersAsync(db, storeId, keys, ct);
             toCheck = toCheck.Where(i => EmailClaims.Clashes(holders, MatchKey.Of(identities[i].Email), channels)).ToList();
             foreach (var i in toCheck)

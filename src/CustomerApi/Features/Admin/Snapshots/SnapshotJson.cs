@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Reflection;
 using System.Text.Json;
 using CustomerApi.Data;
+using CustomerApi.Infrastructure.Errors;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Data.Sqlite;
@@ -35,6 +36,12 @@ public sealed class SnapshotJson(int storeId, CustomerDbContext db) : IResult, I
         var transaction = await BeginReadAsync(ct);
         try
         {
+            if (await CountersAsync(ct) is not { } counters)
+            {
+                await BcErrors.NotFound(ApiVersion.Admin).ExecuteAsync(httpContext); // deleted since the handler found it
+                return;
+            }
+
             httpContext.Response.StatusCode = StatusCodes.Status200OK;
             httpContext.Response.ContentType = "application/json";
             // Into a buffer that Rows sends on now and then: the serializer flushes its writer after every value, which
@@ -43,7 +50,7 @@ public sealed class SnapshotJson(int storeId, CustomerDbContext db) : IResult, I
             var buffer = new ArrayBufferWriter<byte>(2 * SendAtBytes);
             await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = options.Encoder });
             var rows = new Rows(json, buffer, httpContext.Response.Body, options, ct);
-            await WriteAsync(rows, ct);
+            await WriteAsync(rows, counters, ct);
             await rows.SendAsync();
         }
         finally
@@ -65,12 +72,15 @@ public sealed class SnapshotJson(int storeId, CustomerDbContext db) : IResult, I
         return transaction;
     }
 
-    private async Task WriteAsync(Rows rows, CancellationToken ct)
+    private async Task<StoreCounters?> CountersAsync(CancellationToken ct)
     {
-        var store = db.Stores.AsNoTracking().Where(s => s.Id == storeId);
-        var counters = await store.Select(s => new StoreCounters(s.LastCustomerId, s.LastAddressId, s.LastCustomerGroupId, s.LastAttributeId,
-            s.LastAttributeValueId, s.LastFormFieldValueId, s.LastMetafieldId)).SingleAsync(ct);
-        counters = counters with { LastCustomerId = await StoreWipe.LastCustomerIdAsync(db, storeId, ct) };
+        var counters = await db.Stores.AsNoTracking().Where(s => s.Id == storeId).Select(s => new StoreCounters(s.LastCustomerId, s.LastAddressId,
+            s.LastCustomerGroupId, s.LastAttributeId, s.LastAttributeValueId, s.LastFormFieldValueId, s.LastMetafieldId)).SingleOrDefaultAsync(ct);
+        return counters is null ? null : counters with { LastCustomerId = await StoreWipe.LastCustomerIdAsync(db, storeId, ct) };
+    }
+
+    private async Task WriteAsync(Rows rows, StoreCounters counters, CancellationToken ct)
+    {
         var settings = await db.CustomerSettings.AsNoTracking().Where(s => s.StoreId == storeId)
             .Select(s => new SnapshotCustomerSettings
             {

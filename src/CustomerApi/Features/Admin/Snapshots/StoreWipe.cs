@@ -10,14 +10,20 @@ namespace CustomerApi.Features.Admin.Snapshots;
 /// restore is this and then the document's rows, in the same transaction.
 /// </summary>
 /// <remarks>
-/// Locks, in the order every writer takes them, so none waits on another in a circle: the store's row (as StoreLock and
-/// the id counters take it: every write that checks or numbers the store's rows waits, then finds them gone), then
-/// <see cref="StoreWipeLock"/> exclusively (waits for PostgreSQL's customer inserts in flight, which take no store lock,
-/// and holds new ones off until the commit). The customer id sequence is restarted with <c>ALTER SEQUENCE ... RESTART</c>,
-/// not <c>setval</c>: setval is never rolled back and is seen by other sessions at once, so a restore that failed would
-/// leave the sequence moved, and a create could take an id from it before the wipe commits. RESTART is transactional
-/// and blocks other sessions' <c>nextval</c> until the commit (PostgreSQL 10+, ALTER SEQUENCE reference), so it takes
-/// effect exactly when the wipe does. The count shards are emptied after the customers, whose delete adds to them.
+/// Concurrency. Every write that adds rows to the store holds its row lock by then (StoreLock, the id counters), except
+/// PostgreSQL's customer creates, which take an email's advisory lock and then <see cref="StoreWipeLock"/> shared. A wipe
+/// takes the store's row (the counters' UPDATE) and then StoreWipeLock exclusively: the order every writer keeps, so none
+/// waits on another in a circle. Once it holds both, no insert is in flight and none starts until the commit; those that
+/// waited then run against the wiped (or restored) store and take their ids from the new counters: after a reset, from 1.
+/// A create racing a reset so lands wholly before it (and is wiped) or wholly after it; it never fails for it and no id
+/// is handed out twice. A change or delete of an existing row meets the wipe's delete of that row: before it, it is
+/// wiped; after it, it finds nothing, as for any row deleted meanwhile.
+/// The customer id sequence is restarted with <c>ALTER SEQUENCE ... RESTART</c>, not <c>setval</c>. setval takes effect
+/// at once for every session and is never rolled back, so a restore that failed would leave the sequence moved. RESTART
+/// is transactional and blocks other sessions' <c>nextval</c> until the commit (PostgreSQL's ALTER SEQUENCE reference;
+/// checked on 15), so it takes effect exactly when the wipe does, and on its own already keeps a racing create from
+/// drawing an old id that the delete then misses. The count shards are emptied after the customers, whose delete
+/// adds to them.
 /// </remarks>
 public static class StoreWipe
 {
