@@ -1,3 +1,4 @@
+using CustomerApi.Features.Admin.Requests;
 using System.Text.Json.Nodes;
 using CustomerApi.Data.Entities;
 using CustomerApi.Features.V3.Customers;
@@ -19,7 +20,7 @@ public sealed class QueryParameters : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var version = context.StoreApi()?.Version ?? ApiVersion.V2;
+        var version = context.StoreApi()?.Version ?? (context.IsAdminApi() ? ApiVersion.Admin : ApiVersion.V2);
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
         {
             if (Describe(parameter.Name!, version) is var (schema, description))
@@ -35,6 +36,8 @@ public sealed class QueryParameters : IOpenApiOperationTransformer
     private static (OpenApiSchema Schema, string Description)? Describe(string name, ApiVersion version) => name switch
     {
         "page" => (Integer(minimum: 1, byDefault: 1), "The page to answer, from 1."),
+        "limit" when version == ApiVersion.Admin => (Integer(minimum: 1, byDefault: RequestLog.DefaultLimit),
+            $"How many of the newest to answer, 1 to the log's size ({RequestLog.SizeSetting}, {RequestLog.DefaultSize} by default)."),
         "limit" => (Integer(minimum: 1, byDefault: Paging.DefaultLimit, maximum: version == ApiVersion.V2 ? Paging.MaxLimit : null),
             version == ApiVersion.V2
                 ? $"Items per page, at most {Paging.MaxLimit} (more is 413)."

@@ -3,7 +3,6 @@ using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.Admin.Faults;
 
@@ -41,7 +40,7 @@ public static class AdminFaultsEndpoints
 
     public static async Task<Results<Ok<FaultsView>, BcErrorResult>> Get(
         [FromRoute] string hash, CustomerDbContext db, StoreFaults faults, CancellationToken ct) =>
-        await StoreIdAsync(db, hash, ct) is { } storeId
+        await AdminStoreIds.ByHashAsync(db, hash, ct) is { } storeId
             ? TypedResults.Ok(View(faults.RulesOf(storeId)))
             : BcErrors.NotFound(ApiVersion.Admin);
 
@@ -67,7 +66,7 @@ public static class AdminFaultsEndpoints
             return BcErrors.Validation(ApiVersion.Admin, unknown);
         }
 
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -78,7 +77,7 @@ public static class AdminFaultsEndpoints
 
     public static async Task<Results<NoContent, BcErrorResult>> Delete([FromRoute] string hash, CustomerDbContext db, StoreFaults faults, CancellationToken ct)
     {
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -86,9 +85,6 @@ public static class AdminFaultsEndpoints
         faults.Replace(storeId, []);
         return TypedResults.NoContent();
     }
-
-    internal static Task<int?> StoreIdAsync(CustomerDbContext db, string hash, CancellationToken ct) =>
-        db.Stores.AsNoTracking().Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
     private static FaultsView View(IEnumerable<FaultRule> rules) => new([.. rules.Select(r => r.View())]);
 }

@@ -26,14 +26,14 @@ public static class AdminRateLimitEndpoints
 
     public static async Task<Results<Ok<RateLimitView>, BcErrorResult>> Get(
         [FromRoute] string hash, CustomerDbContext db, StoreQuota quota, CancellationToken ct) =>
-        await AdminFaultsEndpoints.StoreIdAsync(db, hash, ct) is { } storeId
+        await AdminStoreIds.ByHashAsync(db, hash, ct) is { } storeId
             ? TypedResults.Ok(View(quota.Peek(storeId).Limit))
             : BcErrors.NotFound(ApiVersion.Admin);
 
     public static async Task<Results<Ok<RateLimitView>, BcErrorResult>> Put(
         [FromRoute] string hash, PutRateLimit body, CustomerDbContext db, StoreQuota quota, CancellationToken ct)
     {
-        if (await AdminFaultsEndpoints.StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -47,7 +47,7 @@ public static class AdminRateLimitEndpoints
 
     public static async Task<Results<NoContent, BcErrorResult>> Delete([FromRoute] string hash, CustomerDbContext db, StoreQuota quota, CancellationToken ct)
     {
-        if (await AdminFaultsEndpoints.StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }

@@ -3,7 +3,6 @@ using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.Querying;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.Admin.Requests;
 
@@ -21,7 +20,7 @@ public static class AdminRequestsEndpoints
     public static async Task<Results<Ok<List<AdminLoggedRequest>>, BcErrorResult>> List(
         [FromRoute] string hash, [AsParameters] RequestLogQuery query, RequestLog log, CustomerDbContext db, CancellationToken ct)
     {
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -32,7 +31,7 @@ public static class AdminRequestsEndpoints
 
     public static async Task<Results<NoContent, BcErrorResult>> Clear([FromRoute] string hash, RequestLog log, CustomerDbContext db, CancellationToken ct)
     {
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -40,7 +39,4 @@ public static class AdminRequestsEndpoints
         log.Clear(storeId);
         return TypedResults.NoContent();
     }
-
-    private static Task<int?> StoreIdAsync(CustomerDbContext db, string hash, CancellationToken ct) =>
-        db.Stores.AsNoTracking().Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 }

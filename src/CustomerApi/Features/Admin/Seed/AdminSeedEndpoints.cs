@@ -4,7 +4,6 @@ using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.Admin.Seed;
 
@@ -24,7 +23,7 @@ public static class AdminSeedEndpoints
     public static async Task<Results<Created<SeedSummary>, BcErrorResult>> Seed(
         [FromRoute] string hash, SeedRequest body, CustomerDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Stores.Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }

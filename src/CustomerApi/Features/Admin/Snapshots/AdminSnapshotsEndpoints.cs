@@ -5,7 +5,6 @@ using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustomerApi.Features.Admin.Snapshots;
 
@@ -29,7 +28,7 @@ public static class AdminSnapshotsEndpoints
 
     public static async Task<Results<NoContent, BcErrorResult>> Reset([FromRoute] string hash, CustomerDbContext db, CancellationToken ct)
     {
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -45,7 +44,7 @@ public static class AdminSnapshotsEndpoints
     }
 
     public static async Task<Results<SnapshotJson, BcErrorResult>> Get([FromRoute] string hash, CustomerDbContext db, CancellationToken ct) =>
-        await StoreIdAsync(db, hash, ct) is { } storeId ? new SnapshotJson(storeId, db) : BcErrors.NotFound(ApiVersion.Admin);
+        await AdminStoreIds.ByHashAsync(db, hash, ct) is { } storeId ? new SnapshotJson(storeId, db) : BcErrors.NotFound(ApiVersion.Admin);
 
     /// <summary>
     /// The document was checked by <see cref="SnapshotValidator"/> before this runs; here what needs the store (its form
@@ -55,7 +54,7 @@ public static class AdminSnapshotsEndpoints
         [FromRoute] string hash, StoreSnapshot body, CustomerDbContext db, PasswordService passwords, StoreDirectory directory,
         TimeProvider clock, CancellationToken ct)
     {
-        if (await StoreIdAsync(db, hash, ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
@@ -87,9 +86,6 @@ public static class AdminSnapshotsEndpoints
         directory.Forget(hash); // its channels' settings are cached with its tokens
         return TypedResults.NoContent();
     }
-
-    private static Task<int?> StoreIdAsync(CustomerDbContext db, string hash, CancellationToken ct) =>
-        db.Stores.Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
     private static readonly StoreSnapshot Example = new()
     {

@@ -86,7 +86,7 @@ public static class AdminStoresEndpoints
         [FromRoute] string hash, CreateAdminToken body, CustomerDbContext db, StoreDirectory directory, TimeProvider clock, CancellationToken ct)
     {
         var scopes = body.Scopes!.Distinct().ToArray();
-        if (await db.Stores.Where(s => s.Hash == hash).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct) is not { } storeId)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
