@@ -1,4 +1,5 @@
 using CustomerApi.Data;
+using CustomerApi.Data.Entities;
 using CustomerApi.Infrastructure.Errors;
 using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Services;
@@ -15,7 +16,7 @@ public static class AdminSeedEndpoints
         admin.MapPost("/stores/{hash}/seed", Seed).WithName("adminSeedStore")
             .WithSummary("Fill a store with realistic data, the same for the same seed")
             .WithDescription($"Adds to what the store has; ids continue from the store's own counters. At most {SeedPlan.MaxCustomers} customers "
-                + $"a request, {SeedPlan.MaxAddressesPerCustomer} addresses each, {SeedPlan.MaxGroups} groups, and attributes up to the store's cap of 50.")
+                + $"a request, {SeedPlan.MaxAddressesPerCustomer} addresses each, {SeedPlan.MaxGroups} groups, and attributes up to the store's cap of {CustomerAttribute.MaxPerStore}.")
             .WithRequestExample(new SeedRequest { Customers = 100, AddressesPerCustomer = 1, Groups = 3, Attributes = 3, Seed = 42 });
         return admin;
     }
