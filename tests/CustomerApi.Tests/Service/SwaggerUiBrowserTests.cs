@@ -87,7 +87,8 @@ public sealed class SwaggerUiBrowserTests : IDisposable
     private async Task AuthorizeAsync(IPage page)
     {
         await page.Locator(".auth-wrapper").GetByRole(AriaRole.Button, new() { Name = "Authorize", Exact = true }).ClickAsync();
-        var dialog = page.Locator(".modal-ux");
+        // The store token's form: the dialog also offers the admin API's X-Admin-Key.
+        var dialog = page.Locator(".modal-ux form").Filter(new() { HasText = "X-Auth-Token" });
         await dialog.GetByLabel("Value:").FillAsync(_token);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Apply credentials", Exact = true }).ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Remove authorization", Exact = true }).WaitForAsync();
