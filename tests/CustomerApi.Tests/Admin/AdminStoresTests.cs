@@ -1,5 +1,12 @@
 using System.Net;
+using CustomerApi.Data;
+using CustomerApi.Features.Admin.Faults;
+using CustomerApi.Features.Admin.Requests;
+using CustomerApi.Infrastructure.Http;
+using CustomerApi.Tests.Admin.Faults;
 using CustomerApi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerApi.Tests.Admin;
 
@@ -128,6 +135,47 @@ public abstract class AdminStoresTests(ApiFixture api)
 
         (await (await api.StoreClientAsync(hash, second)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await api.StoreClientAsync(hash, first)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>What lives only in memory goes with the store too: no request reaches a deleted store's id again, so nothing else would free it.</summary>
+    [Fact]
+    public async Task Deleting_a_store_frees_its_faults_quota_and_request_log_and_keeps_another_stores()
+    {
+        var admin = await api.AdminAsync();
+        var (doomed, doomedToken) = await admin.CreateStoreAsync();
+        var (kept, keptToken) = await admin.CreateStoreAsync();
+        var services = (await api.FactoryAsync()).Services;
+        int doomedId, keptId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CustomerDbContext>();
+            doomedId = await db.Stores.Where(s => s.Hash == doomed).Select(s => s.Id).SingleAsync();
+            keptId = await db.Stores.Where(s => s.Hash == kept).Select(s => s.Id).SingleAsync();
+        }
+
+        foreach (var (hash, token) in new[] { (doomed, doomedToken), (kept, keptToken) })
+        {
+            await admin.PutFaultsAsync(hash, new { path = "/v2/customers/count", latency_ms = 1 });
+            await admin.PutRateLimitAsync(hash, new { plan = "pro" });
+            (await (await api.StoreClientAsync(hash, token)).GetAsync("customers/count")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var (faults, quota, log) = (services.GetRequiredService<StoreFaults>(), services.GetRequiredService<StoreQuota>(), services.GetRequiredService<RequestLog>());
+        foreach (var id in new[] { doomedId, keptId })
+        {
+            faults.RulesOf(id).Count.ShouldBe(1);
+            quota.Peek(id).Limit.Plan.ShouldBe("pro");
+            log.Latest(id, 10).Count.ShouldBe(1);
+        }
+
+        (await admin.DeleteAsync($"admin/stores/{doomed}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        faults.RulesOf(doomedId).ShouldBeEmpty();
+        quota.Peek(doomedId).Limit.ShouldBe(quota.Default);
+        log.Latest(doomedId, 10).ShouldBeEmpty();
+        faults.RulesOf(keptId).Count.ShouldBe(1);
+        quota.Peek(keptId).Limit.Plan.ShouldBe("pro");
+        log.Latest(keptId, 10).Count.ShouldBe(1);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class StoreRequestsTests
     [InlineData(100, 345)]
     public void The_newest_requests_up_to_the_size_come_back_newest_first(int size, int added)
     {
-        var ring = new StoreRequests("store", size);
+        var ring = new StoreRequests(size);
         for (var i = 1; i <= added; i++)
         {
             ring.Add(Request(i));

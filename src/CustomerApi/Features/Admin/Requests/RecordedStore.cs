@@ -8,7 +8,6 @@ public sealed class RecordedStore
 {
     public bool LookedUp { get; private set; }
     public int? Id { get; private set; }
-    public string? Hash { get; private set; }
 
-    public void Found(int? id, string hash) => (LookedUp, Id, Hash) = (true, id, hash);
+    public void Found(int? id) => (LookedUp, Id) = (true, id);
 }

@@ -22,16 +22,16 @@ public sealed class RecordedStoreMiddleware(RequestDelegate next, StoreDirectory
         var finding = stores.FindIdAsync(hash, context.RequestAborted);
         if (!finding.IsCompletedSuccessfully)
         {
-            return FoundThenNextAsync(context, recorded, finding, hash);
+            return FoundThenNextAsync(context, recorded, finding);
         }
 
-        recorded.Found(finding.Result, hash);
+        recorded.Found(finding.Result);
         return next(context);
     }
 
-    private async Task FoundThenNextAsync(HttpContext context, RecordedStore recorded, ValueTask<int?> finding, string hash)
+    private async Task FoundThenNextAsync(HttpContext context, RecordedStore recorded, ValueTask<int?> finding)
     {
-        recorded.Found(await finding, hash);
+        recorded.Found(await finding);
         await next(context);
     }
 }

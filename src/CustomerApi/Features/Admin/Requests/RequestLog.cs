@@ -39,24 +39,12 @@ public sealed class RequestLog
     /// <summary>How many requests each store's log holds.</summary>
     public int Size { get; }
 
-    public void Add(int storeId, string storeHash, in LoggedRequest request) =>
-        _stores.GetOrAdd(storeId, static (_, made) => new StoreRequests(made.storeHash, made.Size), (storeHash, Size)).Add(request);
+    public void Add(int storeId, in LoggedRequest request) =>
+        _stores.GetOrAdd(storeId, static (_, size) => new StoreRequests(size), Size).Add(request);
 
     /// <returns>The store's last <paramref name="limit"/> requests at most, the newest first.</returns>
     public IReadOnlyList<LoggedRequest> Latest(int storeId, int limit) =>
         _stores.TryGetValue(storeId, out var requests) ? requests.Latest(limit) : [];
 
     public void Clear(int storeId) => _stores.TryRemove(storeId, out _);
-
-    /// <summary>Frees the log of a store that is deleted (by hash: the delete does not know the id).</summary>
-    public void Forget(string storeHash)
-    {
-        foreach (var store in _stores)
-        {
-            if (store.Value.StoreHash == storeHash)
-            {
-                _stores.TryRemove(store);
-            }
-        }
-    }
 }

@@ -61,21 +61,19 @@ public sealed class RequestRecordingMiddleware(RequestDelegate next, RequestLog 
 
     private void Record(HttpContext context, SentRequest sent, RecordedStore store, RecordedRequestStream? body, RecordedResponseBody answer, int status, double elapsedMs)
     {
-        var (storeId, storeHash) = store.LookedUp ? (store.Id, store.Hash) : CachedStore(sent.Path);
-        if (storeId is not { } id)
+        if ((store.LookedUp ? store.Id : CachedStoreId(sent.Path)) is not { } id)
         {
             return; // no such store (or, refused before RecordedStoreMiddleware, not cached)
         }
 
         var head = HttpMethods.IsHead(sent.Method); // the server drops a HEAD answer's body
         var bodies = status is >= 400 and < 500 ? ExchangeBodies.Of(body, sent.DeclaredBytes, head ? null : answer, context.Response) : null;
-        log.Add(id, storeHash!, new LoggedRequest(sent.Time, Bounded(sent.Method), Bounded(sent.Path), SecretRedaction.Query(Bounded(sent.Query)),
+        log.Add(id, new LoggedRequest(sent.Time, Bounded(sent.Method), Bounded(sent.Path), SecretRedaction.Query(Bounded(sent.Query)),
             status, elapsedMs, context.TraceIdentifier, sent.DeclaredBytes ?? body?.BytesRead ?? 0, head ? 0 : answer.BytesWritten, bodies));
     }
 
     /// <summary>For a request refused before RecordedStoreMiddleware: its store when cached, never a query.</summary>
-    private (int? Id, string? Hash) CachedStore(string path) =>
-        StoreApiPath.Hash(path) is { } hash ? (stores.CachedId(hash), hash) : (null, null);
+    private int? CachedStoreId(string path) => StoreApiPath.Hash(path) is { } hash ? stores.CachedId(hash) : null;
 
     private static string Bounded(string text) =>
         text.Length <= RequestLog.MaxTextLength ? text : string.Concat(text.AsSpan(0, RequestLog.MaxTextLength), "...");

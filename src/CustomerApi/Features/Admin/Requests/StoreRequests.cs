@@ -4,7 +4,7 @@ namespace CustomerApi.Features.Admin.Requests;
 /// One store's last requests: a ring of at most <paramref name="size"/> entries, the oldest overwritten. Its array starts
 /// small and doubles up to the size, so that a store with a few requests does not hold a thousand empty slots.
 /// </summary>
-public sealed class StoreRequests(string storeHash, int size)
+public sealed class StoreRequests(int size)
 {
     private const int FirstSlots = 16;
 
@@ -12,8 +12,6 @@ public sealed class StoreRequests(string storeHash, int size)
     private LoggedRequest[] _entries = new LoggedRequest[Math.Min(size, FirstSlots)];
     private int _next;
     private int _count;
-
-    public string StoreHash => storeHash;
 
     public void Add(in LoggedRequest request)
     {

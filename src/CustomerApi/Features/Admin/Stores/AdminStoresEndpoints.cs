@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using CustomerApi.Data;
 using CustomerApi.Data.Entities;
+using CustomerApi.Features.Admin.Faults;
 using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Errors;
+using CustomerApi.Infrastructure.Http;
 using CustomerApi.Infrastructure.OpenApi;
 using CustomerApi.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -73,13 +75,23 @@ public static class AdminStoresEndpoints
             ? TypedResults.Ok(store)
             : BcErrors.NotFound(ApiVersion.Admin);
 
+    /// <summary>Takes the store's rows (the database's cascades) and what the service keeps of it in memory: cache, log, faults, quota.</summary>
     public static async Task<Results<NoContent, BcErrorResult>> Delete(
-        [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, RequestLog requests, CancellationToken ct)
+        [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, RequestLog requests, StoreFaults faults, StoreQuota quota,
+        CancellationToken ct)
     {
-        var deleted = await db.Stores.Where(s => s.Hash == hash).ExecuteDeleteAsync(ct);
+        var storeId = await AdminStoreIds.ByHashAsync(db, hash, ct);
+        var deleted = storeId is null ? 0 : await db.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(ct);
         directory.Forget(hash);
-        requests.Forget(hash);
-        return deleted == 0 ? BcErrors.NotFound(ApiVersion.Admin) : TypedResults.NoContent();
+        if (deleted == 0)
+        {
+            return BcErrors.NotFound(ApiVersion.Admin);
+        }
+
+        requests.Clear(storeId!.Value);
+        faults.Replace(storeId.Value, []);
+        quota.Restore(storeId.Value);
+        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Created<AdminCreatedToken>, BcErrorResult>> CreateToken(
