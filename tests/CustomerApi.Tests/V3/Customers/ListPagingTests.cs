@@ -244,6 +244,30 @@ public abstract class ListPagingTests(ApiFixture api)
         beforeAllGone.GetRawText().ShouldBe("""{"data":[],"meta":{"cursor_pagination":{"count":0,"per_page":50,"links":{}}}}""");
     }
 
+    /// <summary>
+    /// Walking back from the first customer finds nothing; its link forward must take in that customer again. Before any
+    /// row is id 0, which a cursor may name; by a sort its date or name stay, so ties come back too.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("sort=date_created:asc")]
+    [InlineData("sort=last_name:desc")]
+    public async Task Before_the_first_customer_is_an_empty_page_whose_next_link_starts_at_that_customer(string sort)
+    {
+        var store = await api.NewStoreAsync();
+        await store.CreateCustomersAsync(3);
+        var and = sort.Length > 0 ? "&" + sort : "";
+        var all = await store.ListV3Async(sort);
+        var start = Uri.EscapeDataString(all.CursorPagination().GetProperty("start_cursor").GetString()!);
+
+        var before = await store.ListV3Async($"before={start}{and}");
+
+        before.Data().ShouldBeEmpty();
+        before.CursorPagination().GetProperty("links").Keys().ShouldBe(["next"]);
+        (await store.ListedIdsAsync(before.CursorPagination().GetProperty("links").GetProperty("next").GetString()![1..])).ShouldBe(all.ListedIds());
+        (await store.ListedIdsAsync($"after={Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes("""{"id":0}""")))}")).ShouldBe([1, 2, 3]);
+    }
+
     [Fact]
     public async Task Before_together_with_after_is_422()
     {
@@ -267,7 +291,7 @@ public abstract class ListPagingTests(ApiFixture api)
             data.Add(text, "");
         }
 
-        foreach (var json in new[] { "hello", "[]", "null", "{}", """{"id":0}""", """{"id":-3}""", """{"id":"x"}""", """{"id":1.5}""" })
+        foreach (var json in new[] { "hello", "[]", "null", "{}", """{"id":-1}""", """{"id":-3}""", """{"id":"x"}""", """{"id":1.5}""" })
         {
             data.Add(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), "");
         }

@@ -105,13 +105,27 @@ public abstract class FormFieldValueListTests(ApiFixture api)
     [InlineData("limit=0", "limit", "limit")]
     [InlineData("page=0", "page", "page")]
     [InlineData("after=garbage!", "after", "after")]
-    [InlineData("before=eyJpZCI6MH0", "before", "before")] // {"id":0}: no value has that place
+    [InlineData("before=eyJpZCI6LTF9", "before", "before")] // {"id":-1}: before id 0, the place before every value, there is none
     [InlineData("customer_id=1&sort=id:asc", "sort")]
     public async Task An_unknown_or_bad_filter_is_422(string query, string names, params string[] badValues)
     {
         var store = await StoreWithValuesAsync();
 
         await (await store.V3.GetAsync($"{Url}?{query}")).ShouldBeBadFilterAsync(names, badValues);
+    }
+
+    [Fact]
+    public async Task Before_the_first_value_is_an_empty_page_whose_next_link_gives_every_value()
+    {
+        var store = await StoreWithValuesAsync();
+        var all = await store.ValuesAsync("?customer_id=1");
+        var start = Uri.EscapeDataString(all.CursorPagination().GetProperty("start_cursor").GetString()!);
+
+        var before = await store.ValuesAsync($"?customer_id=1&before={start}");
+
+        before.Data().ShouldBeEmpty();
+        before.CursorPagination().GetProperty("links").Keys().ShouldBe(["next"]);
+        (await store.ValuesAsync(before.CursorPagination().GetProperty("links").GetProperty("next").GetString()!)).Labels().ShouldBe(all.Labels());
     }
 
     [Fact]

@@ -209,6 +209,23 @@ public abstract class MetafieldListTests(ApiFixture api)
     }
 
     [Theory]
+    [InlineData("customers/1/metafields", "")]
+    [InlineData(BatchUrl, "")]
+    [InlineData(BatchUrl, "&direction=desc")]
+    public async Task Before_the_first_metafield_is_an_empty_page_whose_next_link_gives_every_one(string url, string direction)
+    {
+        var store = await ListedStoreAsync();
+        var all = await store.V3.ListAsync(url, direction.TrimStart('&'));
+        var start = Uri.EscapeDataString(all.CursorPagination().Text("start_cursor"));
+
+        var before = await store.V3.ListAsync(url, $"before={start}{direction}");
+
+        before.Data().ShouldBeEmpty();
+        before.CursorPagination().GetProperty("links").Keys().ShouldBe(["next"]);
+        (await store.V3.IdsAsync(url, before.CursorPagination().GetProperty("links").GetProperty("next").GetString()![1..])).ShouldBe(all.MetafieldIds());
+    }
+
+    [Theory]
     [InlineData("page=0", "page")]
     [InlineData("page=abc", "page")]
     [InlineData("limit=0", "limit")]

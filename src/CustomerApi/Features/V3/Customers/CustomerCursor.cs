@@ -13,7 +13,7 @@ namespace CustomerApi.Features.V3.Customers;
 /// </summary>
 public sealed record CustomerCursor(
     [property: JsonPropertyName("sort")] string? Sort,
-    [property: JsonPropertyName("id")] int Id,
+    [property: JsonPropertyName("id"), JsonRequired] int Id,
     [property: JsonPropertyName("last_name")] string? Text,
     [property: JsonPropertyName("date")] DateTime? Date)
 {
@@ -51,7 +51,7 @@ public sealed record CustomerCursor(
                 CustomerSortKey.DateCreated or CustomerSortKey.DateModified => cursor?.Date is not null,
                 _ => true,
             };
-            return cursor is not null && (cursor.Sort ?? CustomerOrder.Default.Name) == order.Name && cursor.Id > 0 && complete ? cursor : null;
+            return cursor is not null && (cursor.Sort ?? CustomerOrder.Default.Name) == order.Name && cursor.Id >= 0 && complete ? cursor : null;
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {

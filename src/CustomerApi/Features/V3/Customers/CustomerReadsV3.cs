@@ -76,9 +76,9 @@ public sealed class CustomerReadsV3(CustomerQueries queries)
 
         // From the page's edge back the way the walk came. An empty page has no edge of its own: the cursor's place then,
         // moved one id on (ties go by id), so the way back takes in the cursor's own row, which the walk left out (ids
-        // start at 1: before the first id there is no place to move to).
+        // start at 1: before them all is id 0, which a cursor may name).
         var edge = rows.Count > 0 ? order.CursorOf(forward ? rows[0] : rows[^1])
-            : cursor with { Id = forward ? cursor.Id + 1 : Math.Max(1, cursor.Id - 1) };
+            : cursor with { Id = forward ? cursor.Id + 1 : Math.Max(0, cursor.Id - 1) };
         var back = await order.Beyond(filtered, edge, !forward).AnyAsync(ct);
         var meta = Cursors(rows, order, limit, filter.Request.Query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back,
             rows.Count > 0 ? null : edge.Encode());

@@ -60,7 +60,7 @@ public static class FormFieldValuesEndpoints
             // Back the way the walk came: whatever lies at or behind the cursor (nothing lies between it and the page).
             var back = await (forward ? filtered.Where(v => v.Id <= cursor) : filtered.Where(v => v.Id >= cursor)).AnyAsync(ct);
             var meta = Cursors(rows, paging.Limit, query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back,
-                emptyEdge: forward ? cursor + 1 : cursor - 1);
+                emptyEdge: forward ? cursor + 1 : Math.Max(0, cursor - 1));
             return TypedResults.Ok(new CursorPageV3<FormFieldValueV3>([.. rows.Select(r => r.Value)], new CursorPageMetaV3(null, meta)));
         }
 
@@ -155,7 +155,7 @@ public static class FormFieldValuesEndpoints
     {
         var start = rows.Count == 0 ? null : FormFieldValueFilterV3.CursorOf(rows[0].Id);
         var end = rows.Count == 0 ? null : FormFieldValueFilterV3.CursorOf(rows[^1].Id);
-        var edge = emptyEdge is > 0 ? FormFieldValueFilterV3.CursorOf(emptyEdge.Value) : null;
+        var edge = emptyEdge is >= 0 ? FormFieldValueFilterV3.CursorOf(emptyEdge.Value) : null;
         return new(rows.Count, limit, start, end, new CursorLinksV3(
             hasPrevious && (start ?? edge) is { } before ? Envelope.CursorLink("before", before, limit, query) : null,
             hasNext && (end ?? edge) is { } after ? Envelope.CursorLink("after", after, limit, query) : null));

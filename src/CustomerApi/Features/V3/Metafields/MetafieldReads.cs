@@ -64,7 +64,7 @@ public static class MetafieldReads
             // Back the way the walk came: whatever lies at or behind the cursor (nothing lies between it and the page).
             var back = await (upward ? filtered.Where(m => m.Id <= cursor) : filtered.Where(m => m.Id >= cursor)).AnyAsync(ct);
             var meta = Cursors(rows, paging.Limit, query, hasPrevious: forward ? back : onward, hasNext: forward ? onward : back,
-                emptyEdge: upward ? cursor + 1 : cursor - 1);
+                emptyEdge: upward ? cursor + 1 : Math.Max(0, cursor - 1));
             return new CursorPageV3<MetafieldV3>(rows, new CursorPageMetaV3(null, meta));
         }
 
@@ -82,7 +82,7 @@ public static class MetafieldReads
     {
         var start = rows.Count == 0 ? null : MetafieldFilterV3.CursorOf(rows[0].Id);
         var end = rows.Count == 0 ? null : MetafieldFilterV3.CursorOf(rows[^1].Id);
-        var edge = emptyEdge is > 0 ? MetafieldFilterV3.CursorOf(emptyEdge.Value) : null;
+        var edge = emptyEdge is >= 0 ? MetafieldFilterV3.CursorOf(emptyEdge.Value) : null;
         return new(rows.Count, limit, start, end, new CursorLinksV3(
             hasPrevious && (start ?? edge) is { } before ? Envelope.CursorLink("before", before, limit, query) : null,
             hasNext && (end ?? edge) is { } after ? Envelope.CursorLink("after", after, limit, query) : null));
