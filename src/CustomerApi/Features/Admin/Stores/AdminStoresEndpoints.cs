@@ -80,17 +80,15 @@ public static class AdminStoresEndpoints
         [FromRoute] string hash, CustomerDbContext db, StoreDirectory directory, RequestLog requests, StoreFaults faults, StoreQuota quota,
         CancellationToken ct)
     {
-        var storeId = await AdminStoreIds.ByHashAsync(db, hash, ct);
-        var deleted = storeId is null ? 0 : await db.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(ct);
-        directory.Forget(hash);
-        if (deleted == 0)
+        if (await AdminStoreIds.ByHashAsync(db, hash, ct) is not { } storeId || await db.Stores.Where(s => s.Id == storeId).ExecuteDeleteAsync(ct) == 0)
         {
             return BcErrors.NotFound(ApiVersion.Admin);
         }
 
-        requests.Clear(storeId!.Value);
-        faults.Replace(storeId.Value, []);
-        quota.Restore(storeId.Value);
+        directory.Forget(hash);
+        requests.Clear(storeId);
+        faults.Replace(storeId, []);
+        quota.Restore(storeId);
         return TypedResults.NoContent();
     }
 
