@@ -1,3 +1,4 @@
+using CustomerApi.Features.Admin.Requests;
 using CustomerApi.Infrastructure.Auth;
 using CustomerApi.Infrastructure.Http;
 
@@ -24,7 +25,7 @@ public sealed class FaultMiddleware(RequestDelegate next, StoreFaults faults, St
 
     private FaultRule? Firing(HttpContext context, FaultRule[] rules)
     {
-        var path = FaultPaths.AfterStore(context.Request.Path.Value ?? "");
+        var path = StoreApiPath.AfterStore(context.Request.Path.Value);
         string? template = null;
         foreach (var rule in rules)
         {

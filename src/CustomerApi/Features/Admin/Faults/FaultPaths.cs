@@ -36,15 +36,6 @@ public static partial class FaultPaths
     public static bool IsStorePrefix(string normalized) =>
         normalized.Length == 0 || VersionPrefix().IsMatch(normalized);
 
-    /// <summary><c>/v3/customers/5</c> of <c>/stores/abc/v3/customers/5</c>: the request path after its first two segments.</summary>
-    public static ReadOnlySpan<char> AfterStore(string path)
-    {
-        var span = path.AsSpan();
-        var stores = span.Length > 1 ? span[1..].IndexOf('/') + 1 : 0;
-        var hash = stores > 0 ? span[(stores + 1)..].IndexOf('/') : -1;
-        return hash < 0 ? [] : span[(stores + 1 + hash)..];
-    }
-
     /// <summary>A route's template after <c>/stores/{store_hash}</c>, its parameters by name only.</summary>
     public static string TemplateAfterStore(RoutePattern pattern)
     {

@@ -11,6 +11,9 @@ public static class StoreApiPath
     /// <returns>The store hash the path names, or null when it is not a path of a store's API.</returns>
     public static string? Hash(string? path) => TryGetHash(path, out var hash) ? path![hash] : null;
 
+    /// <summary><c>/v3/customers/5</c> of <c>/stores/abc/v3/customers/5</c>: the path after the store's hash, or empty when it is no store path.</summary>
+    public static ReadOnlySpan<char> AfterStore(string? path) => TryGetHash(path, out var hash) ? path.AsSpan(hash.End.Value) : [];
+
     private static bool TryGetHash(ReadOnlySpan<char> path, out Range hash)
     {
         var at = 0;
